@@ -1,0 +1,72 @@
+package dev.atoll.tracking;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The metadata store port for experiment tracking. Adapters: {@code store.jdbc} (SQLite, the
+ * embedded default, and PostgreSQL). Every method is atomic: it either applies whole or throws and
+ * leaves nothing behind. The store does not validate user input (the {@link TrackingService} does)
+ * but it does enforce what only it can check atomically: unique experiment names and write-once
+ * params.
+ *
+ * <p>Errors are {@link dev.atoll.errors.AtollException}s: RESOURCE_DOES_NOT_EXIST for unknown ids,
+ * RESOURCE_ALREADY_EXISTS for a taken experiment name, INVALID_PARAMETER_VALUE for a param logged
+ * again with a different value.
+ */
+public interface TrackingStore extends AutoCloseable {
+
+    // ---- experiments
+
+    /** Creates an experiment and returns its id; a null artifact location means the store's default. */
+    String createExperiment(String name, String artifactLocation, List<Tag> tags, long creationTime);
+
+    Optional<Experiment> experiment(String experimentId);
+
+    Optional<Experiment> experimentByName(String name);
+
+    /** At most {@code query.limit()} experiments from {@code query.offset()}. */
+    List<Experiment> searchExperiments(ExperimentQuery query);
+
+    void renameExperiment(String experimentId, String newName, long updateTime);
+
+    /** Soft-deletes or restores an experiment; deleting it also marks its runs deleted, as MLflow does. */
+    void setExperimentLifecycle(String experimentId, LifecycleStage stage, long updateTime);
+
+    void setExperimentTag(String experimentId, Tag tag);
+
+    void deleteExperimentTag(String experimentId, String key);
+
+    // ---- runs
+
+    /** Creates a run with its tags in one transaction and returns it as stored. */
+    Run createRun(NewRun run);
+
+    Optional<Run> run(String runId);
+
+    /** Updates status, end time and name; null leaves a field as it is. A new name also updates the {@code mlflow.runName} tag. */
+    void updateRun(String runId, RunStatus status, Long endTime, String runName);
+
+    void setRunLifecycle(String runId, LifecycleStage stage, long time);
+
+    /**
+     * Logs metrics, params and tags in one transaction: all or nothing. Identical metric points are
+     * stored once; a param already logged with another value fails the whole batch; a tag overwrites.
+     * The latest value of each metric (highest step, then timestamp, then value) is kept for search.
+     */
+    void logBatch(String runId, List<Metric> metrics, List<Param> params, List<Tag> tags);
+
+    void deleteRunTag(String runId, String key);
+
+    /** Records dataset inputs; a dataset with the same name and digest in the experiment is reused. */
+    void logInputs(String runId, List<DatasetInput> inputs);
+
+    /** At most {@code query.limit()} runs from {@code query.offset()}, with their latest metrics, params, tags and inputs. */
+    List<Run> searchRuns(RunQuery query);
+
+    /** The points of one metric ordered by step, timestamp and value; at most {@code limit} from {@code offset}. */
+    List<Metric> metricHistory(String runId, String metricKey, int offset, int limit);
+
+    @Override
+    void close();
+}
