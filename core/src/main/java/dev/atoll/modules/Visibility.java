@@ -1,0 +1,7 @@
+package dev.atoll.modules;
+
+/** Who sees a published module: everyone, or only its owner. */
+public enum Visibility {
+    PUBLIC,
+    PRIVATE
+}
