@@ -1,20 +1,34 @@
 package dev.atoll.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.atoll.errors.AtollException;
 import dev.atoll.modules.ModuleCheck;
+import dev.atoll.modules.ModuleParameter;
+import dev.atoll.modules.ModuleQuery;
+import dev.atoll.modules.ModuleType;
 import dev.atoll.modules.ModuleValidator;
+import dev.atoll.modules.ModuleVersion;
 import dev.atoll.modules.Problem;
+import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code atoll modules ...}: check a code module, and search the module catalogue. */
 @Command(name = "modules", description = "Validate code modules and search the module catalogue.",
-        subcommands = {ModulesCommand.Validate.class})
+        subcommands = {ModulesCommand.Validate.class, ModulesCommand.Search.class})
 public final class ModulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -51,6 +65,78 @@ public final class ModulesCommand implements Runnable {
             err.printf("error: %d problem(s) in the code module %s — fix them and run 'atoll modules validate' again%n",
                     check.problems().size(), dir);
             return ExitCodes.USER_ERROR;
+        }
+    }
+
+    /** {@code atoll modules search}: lists the catalogue, filtered by name, type and parameter. */
+    @Command(name = "search", aliases = "list", description = "List published modules, filtered by name, type and parameter.")
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--name", description = "name contains this text (case-insensitive)")
+        String name;
+
+        @Option(names = "--type", description = "data_processor, data_visualization or model")
+        String type;
+
+        @Option(names = "--parameter", description = "has a parameter of this name")
+        String parameter;
+
+        @Mixin
+        CatalogueOptions store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModuleType moduleType = type == null ? null : ModuleType.parse(type).orElseThrow(() -> AtollException.invalidParameter(
+                    "--type '" + type + "' is not a module type — use data_processor, data_visualization or model"));
+            List<ModuleVersion> found = store.withCatalogue(catalogue -> catalogue.search(new ModuleQuery(name, moduleType, parameter, store.user)));
+            PrintWriter out = spec.commandLine().getOut();
+            if (found.isEmpty()) {
+                out.println("no modules match — publish one with 'atoll publish'");
+                return ExitCodes.OK;
+            }
+            out.printf("%-24s %-12s %-18s %-10s %-12s %s%n", "NAME", "VERSION", "TYPE", "VISIBILITY", "OWNER", "PARAMETERS");
+            for (ModuleVersion v : found) {
+                out.printf("%-24s %-12s %-18s %-10s %-12s %s%n", v.name(), v.version(), v.type().decorator(), v.visibility(), v.owner(),
+                        v.parameters().stream().map(ModuleParameter::name).collect(Collectors.joining(",")));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Where the catalogue is (a JDBC URL: the embedded SQLite file by default) and who is asking. */
+    static final class CatalogueOptions {
+        @Option(names = "--store", defaultValue = "${env:ATOLL_STORE_URL:-jdbc:sqlite:atoll-data/atoll.db}",
+                description = "JDBC URL of Atoll's metadata store (env ATOLL_STORE_URL; default: ${DEFAULT-VALUE})")
+        String url;
+
+        @Option(names = "--user", defaultValue = "${env:ATOLL_USER:-${sys:user.name}}",
+                description = "who you are: private modules are listed only to their owner (env ATOLL_USER; default: ${DEFAULT-VALUE})")
+        String user;
+
+        <T> T withCatalogue(Function<JdbcModuleCatalogue, T> work) {
+            if (url.startsWith("jdbc:sqlite:")) {
+                Path file = Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath();
+                try {
+                    Files.createDirectories(file.getParent());
+                } catch (java.io.IOException e) {
+                    throw AtollException.invalidParameter("--store " + url + ": cannot create " + file.getParent() + " (" + e.getMessage()
+                            + ") — pass a writable location");
+                }
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setMaximumPoolSize(1);
+            config.setPoolName("atoll-cli");
+            try (HikariDataSource dataSource = new HikariDataSource(config)) {
+                return work.apply(new JdbcModuleCatalogue(dataSource).migrate());
+            } catch (RuntimeException e) {
+                if (e instanceof AtollException) {
+                    throw e;
+                }
+                throw AtollException.invalidParameter("--store " + url + ": " + e.getMessage() + " — check the JDBC URL and that the database is reachable");
+            }
         }
     }
 }

@@ -1,0 +1,47 @@
+package dev.atoll.cli;
+
+import dev.atoll.modules.ModuleCatalogueContract;
+import dev.atoll.modules.ModuleParameter;
+import dev.atoll.modules.ModuleType;
+import dev.atoll.modules.ParameterType;
+import dev.atoll.modules.Visibility;
+import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModulesSearchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void searchesTheCatalogueByNameTypeAndParameter() {
+        String url = "jdbc:sqlite:" + dir.resolve("atoll.db");
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl(url);
+        JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(dataSource).migrate();
+        ModuleParameter epochs = new ModuleParameter("epochs", ParameterType.INTEGER, false, "200", "steps");
+        catalogue.record(ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a",
+                new ModuleParameter("scale", ParameterType.FLOAT, false, "1.0", "factor")));
+        catalogue.record(ModuleCatalogueContract.version("linear-trainer", "1.0.0", ModuleType.MODEL, Visibility.PUBLIC, "ana", "b", epochs));
+        catalogue.record(ModuleCatalogueContract.version("bo-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "c", epochs));
+
+        CliRun all = CliRun.of("modules", "search", "--store", url, "--user", "ana");
+        CliRun models = CliRun.of("modules", "list", "--store", url, "--user", "bo", "--type", "model", "--parameter", "epochs");
+        CliRun none = CliRun.of("modules", "search", "--store", url, "--user", "ana", "--name", "bo-");
+        CliRun badType = CliRun.of("modules", "search", "--store", url, "--type", "trainer");
+
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out().lines()).hasSize(3).element(1).asString()
+                .startsWith("linear-trainer").contains("1.0.0", "model", "PUBLIC", "ana", "epochs");
+        assertThat(all.out()).contains("normalise").doesNotContain("bo-trainer");
+        assertThat(models.out().lines()).extracting(line -> line.split("\\s+")[0]).containsExactly("NAME", "bo-trainer", "linear-trainer");
+        assertThat(none.out()).isEqualTo("no modules match — publish one with 'atoll publish'\n");
+        assertThat(badType.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(badType.err()).contains("error: --type 'trainer' is not a module type — use data_processor, data_visualization or model");
+    }
+}
