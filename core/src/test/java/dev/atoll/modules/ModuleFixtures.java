@@ -15,7 +15,16 @@ public final class ModuleFixtures {
 
     public static Path copy(String scenario, Path target) {
         try {
-            Path source = Path.of(ModuleFixtures.class.getResource("fixtures/" + scenario).toURI());
+            java.net.URI uri = ModuleFixtures.class.getResource("fixtures/" + scenario).toURI();
+            if (uri.getScheme().equals("jar")) {
+                // Other modules read the fixtures from atoll-core's test jar.
+                try {
+                    java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+                    // reuse it
+                }
+            }
+            Path source = Path.of(uri);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path copy = target.resolve(source.relativize(file).toString());

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 ServerCommand.class,
                 InitCommand.class,
                 ModulesCommand.class,
+                PublishCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AtollCommand implements Runnable {

@@ -129,13 +129,16 @@ public final class ModulesCommand implements Runnable {
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(1);
             config.setPoolName("atoll-cli");
-            try (HikariDataSource dataSource = new HikariDataSource(config)) {
-                return work.apply(new JdbcModuleCatalogue(dataSource).migrate());
+            HikariDataSource dataSource;
+            JdbcModuleCatalogue catalogue;
+            try {
+                dataSource = new HikariDataSource(config);
+                catalogue = new JdbcModuleCatalogue(dataSource).migrate();
             } catch (RuntimeException e) {
-                if (e instanceof AtollException) {
-                    throw e;
-                }
                 throw AtollException.invalidParameter("--store " + url + ": " + e.getMessage() + " — check the JDBC URL and that the database is reachable");
+            }
+            try (dataSource) {
+                return work.apply(catalogue);
             }
         }
     }
