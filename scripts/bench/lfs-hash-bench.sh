@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark: adding a large file to the local Git LFS store (hash + copy into .git/lfs/objects).
+# Compares, on the SAME file in the SAME run (page cache warm for all):
+#   openssl dgst -sha256   — the hardware limit of SHA-256 here (hash only, no copy)
+#   git lfs clean          — Debian's git-lfs doing what 'git add' does for an LFS file
+#   atoll (LfsObjectStore) — Atoll's add: hash + copy into the store in one pass
+# Usage: scripts/bench/lfs-hash-bench.sh [SIZE_GIB=4] [ROUNDS=3]
+# Prints one line per tool and round, then the median MB/s and the ratios. Results: docs/benchmarks-modules.md
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SIZE_GIB="${1:-4}"
+ROUNDS="${2:-3}"
+WORK="$(mktemp -d /var/tmp/atoll-lfs-bench.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="core/target/test-classes:core/target/classes:$(cat "$WORK/cp.txt")"
+
+FILE="$WORK/data.bin"
+echo "# creating ${SIZE_GIB} GiB of random data in $FILE"
+{ openssl enc -aes-128-ctr -pass pass:atoll -nosalt -pbkdf2 </dev/zero 2>/dev/null || true; } | head -c "$((SIZE_GIB * 1024 * 1024 * 1024))" >"$FILE"
+BYTES=$(stat -c %s "$FILE")
+cat "$FILE" >/dev/null   # warm the page cache so every tool reads from memory
+
+git init -q "$WORK/repo"
+( cd "$WORK/repo" && git lfs install --local >/dev/null )
+
+now() { date +%s.%N; }
+mbps() { awk -v b="$BYTES" -v s="$1" 'BEGIN { printf "%.0f", b / s / 1e6 }'; }
+declare -a OPENSSL GITLFS ATOLL
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(now); openssl dgst -sha256 "$FILE" >/dev/null; t1=$(now)
+  s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); OPENSSL+=("$(mbps "$s")")
+  echo "round $round openssl-dgst-sha256 ${s}s $(mbps "$s") MB/s"
+
+  rm -rf "$WORK/repo/.git/lfs/objects"
+  t0=$(now); ( cd "$WORK/repo" && /usr/bin/time -f "%M" -o "$WORK/gitlfs.rss" git lfs clean -- data.bin <"$FILE" >/dev/null ); t1=$(now)
+  s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); GITLFS+=("$(mbps "$s")")
+  echo "round $round git-lfs-clean ${s}s $(mbps "$s") MB/s peak-rss $(cat "$WORK/gitlfs.rss") kB"
+
+  rm -rf "$WORK/atoll-store"; mkdir -p "$WORK/atoll-store"
+  line=$(java -Xmx256m -cp "$CP" dev.atoll.project.lfs.bench.LfsHashBench "$FILE" "$WORK/atoll-store/lfs")
+  ATOLL+=("$(echo "$line" | awk '{print $4}')")
+  echo "round $round $line  (bytes seconds MB/s oid peak-rss-kB)"
+done
+rm -rf "$WORK/atoll-store" "$WORK/repo/.git/lfs/objects"
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+o=$(median "${OPENSSL[@]}"); g=$(median "${GITLFS[@]}"); a=$(median "${ATOLL[@]}")
+echo "median MB/s: openssl $o, git-lfs clean $g, atoll $a"
+awk -v a="$a" -v o="$o" -v g="$g" 'BEGIN { printf "atoll / openssl = %.2f   atoll / git-lfs clean = %.2f\n", a / o, a / g }'
+echo "file: $BYTES bytes; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
