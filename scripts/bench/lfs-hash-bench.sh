@@ -4,12 +4,18 @@
 #   openssl dgst -sha256   — the hardware limit of SHA-256 here (hash only, no copy)
 #   git lfs clean          — Debian's git-lfs doing what 'git add' does for an LFS file
 #   atoll (LfsObjectStore) — Atoll's add: hash + copy into the store in one pass
-# Usage: scripts/bench/lfs-hash-bench.sh [SIZE_GIB=4] [ROUNDS=3]
+# Before each timed step the page cache's dirty pages are flushed (sync), so no tool pays for the
+# previous tool's writes. Both git-lfs and Atoll write a full copy of the file into .git/lfs; once
+# that copy exceeds what the kernel lets sit dirty in memory (vm.dirty_background_ratio), the disk's
+# write speed bounds them both — run with 4 to see it.
+# The ext4 root here is mounted with 'discard': freeing the previous round's copy costs the disk time,
+# so each step also waits for the journal (sync) and a few seconds before it starts.
+# Usage: scripts/bench/lfs-hash-bench.sh [SIZE_GIB=2] [ROUNDS=5]
 # Prints one line per tool and round, then the median MB/s and the ratios. Results: docs/benchmarks-modules.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SIZE_GIB="${1:-4}"
-ROUNDS="${2:-3}"
+SIZE_GIB="${1:-2}"
+ROUNDS="${2:-5}"
 WORK="$(mktemp -d /var/tmp/atoll-lfs-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
@@ -21,26 +27,30 @@ echo "# creating ${SIZE_GIB} GiB of random data in $FILE"
 { openssl enc -aes-128-ctr -pass pass:atoll -nosalt -pbkdf2 </dev/zero 2>/dev/null || true; } | head -c "$((SIZE_GIB * 1024 * 1024 * 1024))" >"$FILE"
 BYTES=$(stat -c %s "$FILE")
 cat "$FILE" >/dev/null   # warm the page cache so every tool reads from memory
+sync
 
 git init -q "$WORK/repo"
 ( cd "$WORK/repo" && git lfs install --local >/dev/null )
 
 now() { date +%s.%N; }
+LOAD="$(cut -d" " -f1-3 /proc/loadavg)"
 mbps() { awk -v b="$BYTES" -v s="$1" 'BEGIN { printf "%.0f", b / s / 1e6 }'; }
-declare -a OPENSSL GITLFS ATOLL
+declare -a OPENSSL GITLFS ATOLL RATIO_O RATIO_G
 for round in $(seq 1 "$ROUNDS"); do
-  t0=$(now); openssl dgst -sha256 "$FILE" >/dev/null; t1=$(now)
+  sync; sleep 3; t0=$(now); openssl dgst -sha256 "$FILE" >/dev/null; t1=$(now)
   s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); OPENSSL+=("$(mbps "$s")")
   echo "round $round openssl-dgst-sha256 ${s}s $(mbps "$s") MB/s"
 
-  rm -rf "$WORK/repo/.git/lfs/objects"
+  rm -rf "$WORK/repo/.git/lfs/objects"; sync; sleep 3
   t0=$(now); ( cd "$WORK/repo" && /usr/bin/time -f "%M" -o "$WORK/gitlfs.rss" git lfs clean -- data.bin <"$FILE" >/dev/null ); t1=$(now)
   s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); GITLFS+=("$(mbps "$s")")
   echo "round $round git-lfs-clean ${s}s $(mbps "$s") MB/s peak-rss $(cat "$WORK/gitlfs.rss") kB"
 
-  rm -rf "$WORK/atoll-store"; mkdir -p "$WORK/atoll-store"
+  rm -rf "$WORK/atoll-store"; mkdir -p "$WORK/atoll-store"; sync; sleep 3
   line=$(java -Xmx256m -cp "$CP" dev.atoll.project.lfs.bench.LfsHashBench "$FILE" "$WORK/atoll-store/lfs")
   ATOLL+=("$(echo "$line" | awk '{print $4}')")
+  RATIO_O+=("$(awk -v a="${ATOLL[-1]}" -v o="${OPENSSL[-1]}" 'BEGIN { printf "%.2f", a / o }')")
+  RATIO_G+=("$(awk -v a="${ATOLL[-1]}" -v g="${GITLFS[-1]}" 'BEGIN { printf "%.2f", a / g }')")
   echo "round $round $line  (bytes seconds MB/s oid peak-rss-kB)"
 done
 rm -rf "$WORK/atoll-store" "$WORK/repo/.git/lfs/objects"
@@ -48,5 +58,8 @@ rm -rf "$WORK/atoll-store" "$WORK/repo/.git/lfs/objects"
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 o=$(median "${OPENSSL[@]}"); g=$(median "${GITLFS[@]}"); a=$(median "${ATOLL[@]}")
 echo "median MB/s: openssl $o, git-lfs clean $g, atoll $a"
-awk -v a="$a" -v o="$o" -v g="$g" 'BEGIN { printf "atoll / openssl = %.2f   atoll / git-lfs clean = %.2f\n", a / o, a / g }'
+awk -v a="$a" -v o="$o" -v g="$g" 'BEGIN { printf "ratio of medians: atoll / openssl = %.2f   atoll / git-lfs clean = %.2f\n", a / o, a / g }'
+echo "per-round atoll/openssl: ${RATIO_O[*]} (median $(median "${RATIO_O[@]}"))"
+echo "per-round atoll/git-lfs clean: ${RATIO_G[*]} (median $(median "${RATIO_G[@]}"))"
+echo "load average before: $LOAD"
 echo "file: $BYTES bytes; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
