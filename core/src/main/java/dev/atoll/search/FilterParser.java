@@ -72,6 +72,10 @@ final class FilterParser {
         if (first.is(Kind.LEFT_PAREN)) {
             throw new FilterSyntaxException(first, "parentheses are not supported; write clauses joined by AND");
         }
+        if (first.isKeyword("AND") || first.isKeyword("OR") || first.isKeyword("NOT")) {
+            throw new FilterSyntaxException(first, "expected a clause such as metrics.acc > 0.9, found the keyword "
+                    + first.text().toUpperCase() + "; quote a key named like a keyword: `" + first.text() + "`");
+        }
         if (!isNameStart(first)) {
             if (first.is(Kind.NUMBER) || first.is(Kind.SINGLE_QUOTED)) {
                 throw AtollException.invalidParameter("Invalid comparison clause at position " + first.start()
