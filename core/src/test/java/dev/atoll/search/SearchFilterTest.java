@@ -116,7 +116,7 @@ class SearchFilterTest {
                 arguments("params.unicodé = 'π'", List.of(param("unicodé", EQ, "π"))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("validRunFilters")
     void parsesRunFilter(String filter, List<Comparison> expected) {
         assertThat(SearchFilter.parseRunFilter(filter)).isEqualTo(expected);
@@ -232,7 +232,7 @@ class SearchFilterTest {
                 arguments("metrics.a @ 1", "Invalid clause(s) in filter string: '@' at position 10"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("invalidRunFilters")
     void rejectsInvalidRunFilter(String filter, String messageFragment) {
         assertThatThrownBy(() -> SearchFilter.parseRunFilter(filter))
@@ -254,7 +254,7 @@ class SearchFilterTest {
                 arguments("tags.mlflow.note.content ILIKE '%x%'", List.of(tag("mlflow.note.content", ILIKE, "%x%"))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("validExperimentFilters")
     void parsesExperimentFilter(String filter, List<Comparison> expected) {
         assertThat(SearchFilter.parseExperimentFilter(filter)).isEqualTo(expected);
@@ -276,7 +276,7 @@ class SearchFilterTest {
                 arguments("name = 'a' OR name = 'b'", "Invalid clause(s) in filter string: 'OR'"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("invalidExperimentFilters")
     void rejectsInvalidExperimentFilter(String filter, String messageFragment) {
         assertThatThrownBy(() -> SearchFilter.parseExperimentFilter(filter))
