@@ -124,7 +124,7 @@ class SearchOrderTest {
 
     static Stream<Arguments> invalidExperimentOrderBy() {
         return Stream.of(
-                arguments("tags.a", "Invalid order_by entity: 'tags'. experiments can be ordered by [attribute] only"),
+                arguments("tags.a", "Invalid order_by entity: 'tags'. Order experiments by one of [attribute]"),
                 arguments("metrics.a", "Invalid entity type 'metrics'"),
                 arguments("start_time", "Invalid attribute key 'start_time' specified. Valid keys are '[name, experiment_id, creation_time, last_update_time]'"),
                 arguments("name ACS", "Invalid ordering key"),
