@@ -264,14 +264,14 @@ final class FilterParser {
     }
 
     private AtollException invalidComparator(Comparator comparator, Field field) {
-        if (field.type() == EntityType.ATTRIBUTE && (comparator == Comparator.IN || comparator == Comparator.NOT_IN)
-                && field.valueKind() == ValueKind.STRING) {
+        if (fields == SearchFields.RUNS && field.type() == EntityType.ATTRIBUTE
+                && (comparator == Comparator.IN || comparator == Comparator.NOT_IN) && field.valueKind() == ValueKind.STRING) {
             return AtollException.invalidParameter("Invalid comparator '" + comparator + "' for attribute '"
                     + field.key() + "': only the 'run_id' attribute supports comparison with a list of quoted string"
                     + " values.");
         }
         return AtollException.invalidParameter("Invalid comparator '" + comparator + "' for " + field.label() + " '"
-                + field.key() + "': not one of " + ordered(field) + "");
+                + field.key() + "': not one of " + ordered(field));
     }
 
     private static String ordered(Field field) {

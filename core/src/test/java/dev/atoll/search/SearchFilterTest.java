@@ -267,7 +267,7 @@ class SearchFilterTest {
                 arguments("run_id = 'x'", "Invalid attribute key 'run_id' specified. Valid keys are '[name, creation_time, last_update_time]'"),
                 arguments("experiment_id = '1'", "Invalid attribute key 'experiment_id'"),
                 arguments("name > 'x'", "Invalid comparator '>' for attribute 'name'"),
-                arguments("name IN ('a', 'b')", "only the 'run_id' attribute supports comparison with a list"),
+                arguments("name IN ('a', 'b')", "Invalid comparator 'IN' for attribute 'name': not one of [=, !=, LIKE, ILIKE]"),
                 arguments("creation_time LIKE 5", "Invalid comparator 'LIKE' for attribute 'creation_time'"),
                 arguments("creation_time > '5'", "Expected numeric value type for numeric attribute: creation_time. Found '5'"),
                 arguments("name = 5", "Expected a quoted string value for attributes"),
