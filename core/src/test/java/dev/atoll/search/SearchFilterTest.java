@@ -174,7 +174,7 @@ class SearchFilterTest {
                 arguments("attribute.status = true", "value is either not quoted or unidentified quote types used for string value true"),
                 arguments("dataset.status = 'true'", "Invalid dataset key 'status'"),
                 arguments("dataset.profile = 'num_rows: 10'", "Invalid dataset key 'profile'"),
-                arguments("metrics.acc IS NULL", "IS NULL / IS NOT NULL is not supported"),
+                arguments("metrics.acc IS NULL", "IS NULL / IS NOT NULL is not supported by Atoll yet"),
                 // test_error_comparison_clauses
                 arguments("metric.model = 'LR'", "Expected numeric value type for metric. Found 'LR'"),
                 arguments("metric.model = '5'", "Expected numeric value type for metric. Found '5'"),
@@ -227,6 +227,7 @@ class SearchFilterTest {
                 arguments("run_id IN ('a',)", "but got ill-formed list: ')'"),
                 arguments("run_id IN ('a'", "but got ill-formed list: end of input"),
                 arguments("run_id IN 'a'", "expected a parenthesised list of quoted strings after IN"),
+                arguments("run_id not in 'a'", "expected a parenthesised list of quoted strings after NOT IN"),
                 arguments("run_id = ('a')", "needs IN or NOT IN, not '='"),
                 arguments("run_id NOT LIKE 'a'", "expected IN after NOT"),
                 // structure
