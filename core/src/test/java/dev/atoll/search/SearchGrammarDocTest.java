@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the comparator tables of docs/search.md true: every field in a table row is parsed with
- * every comparator, and must be accepted exactly where the table has a ✓.
+ * Keeps docs/search.md true: every field of the comparator tables is parsed with every comparator
+ * and must be accepted exactly where the table has a ✓; every example of the error table must fail
+ * with the message shown (its "..." standing for omitted text).
  */
 class SearchGrammarDocTest {
     private static final Path DOC = Path.of("..", "docs", "search.md");
@@ -37,6 +38,35 @@ class SearchGrammarDocTest {
     void experimentTableMatchesParser() throws IOException {
         int checked = checkTable("### What each field accepts (experiments)", SearchFilter::parseExperimentFilter);
         assertThat(checked).isEqualTo(4 * 10);
+    }
+
+    @Test
+    void errorTableMatchesParser() throws IOException {
+        List<String> rows = tableRowsAfter("## Errors");
+        assertThat(rows).hasSizeGreaterThan(15);
+        for (String row : rows) {
+            String[] cells = row.split("\\|", -1);
+            String input = unquote(cells[1].replaceFirst("^\\s*(order_by|page_token) ", ""));
+            Runnable parse;
+            if (cells[1].trim().startsWith("order_by ")) {
+                parse = () -> SearchOrder.parseRunOrderBy(List.of(input));
+            } else if (cells[1].trim().startsWith("page_token ")) {
+                parse = () -> PageToken.decode(input);
+            } else {
+                parse = () -> SearchFilter.parseRunFilter(input);
+            }
+            String[] fragments = unquote(cells[2]).split("\\.\\.\\.");
+            assertThatThrownBy(parse::run).as(input).isInstanceOf(AtollException.class)
+                    .satisfies(e -> {
+                        for (String fragment : fragments) {
+                            assertThat(e.getMessage()).as(input).contains(fragment.strip());
+                        }
+                    });
+        }
+    }
+
+    private static String unquote(String cell) {
+        return cell.strip().replaceAll("^`+ ?", "").replaceAll(" ?`+$", "");
     }
 
     private static int checkTable(String heading, Function<String, List<Comparison>> parser) throws IOException {
@@ -86,7 +116,7 @@ class SearchGrammarDocTest {
         for (String line : lines.subList(start + 1, lines.size())) {
             if (line.startsWith("|")) {
                 inTable = true;
-                if (!line.startsWith("| field") && !line.startsWith("|---")) {
+                if (!line.startsWith("| field") && !line.startsWith("| input") && !line.startsWith("|---")) {
                     rows.add(line);
                 }
             } else if (inTable) {
