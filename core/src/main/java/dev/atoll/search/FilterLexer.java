@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Splits a filter or order_by string into tokens, the way MLflow's SQL-ish grammar does: bare
  * words, numbers, {@code `backquoted`} and {@code "double-quoted"} names, {@code 'single-quoted'}
- * strings, punctuation and comparison operators. Quotes are escaped by doubling them ({@code 'it''s'})
- * or with a backslash ({@code 'it\'s'}).
+ * strings, punctuation and comparison operators. A quote inside quotes is written twice
+ * ({@code 'it''s'}); in strings also with a backslash ({@code 'it\'s'}), and {@code \\} is one backslash.
+ * Any other backslash is kept as written.
  */
 final class FilterLexer {
     private final String input;
@@ -155,11 +156,14 @@ final class FilterLexer {
     private FilterToken quoted(Kind kind, char quote) {
         int start = pos;
         StringBuilder value = new StringBuilder();
+        // As in SQL dialects (and sqlparse): strings know \' and \\, backquoted names only ``.
+        boolean backslashEscapes = quote != '`';
         pos++;
         while (pos < input.length()) {
             char c = input.charAt(pos);
-            if (c == '\\' && pos + 1 < input.length() && input.charAt(pos + 1) == quote) {
-                value.append(quote);
+            if (backslashEscapes && c == '\\' && pos + 1 < input.length()
+                    && (input.charAt(pos + 1) == quote || input.charAt(pos + 1) == '\\')) {
+                value.append(input.charAt(pos + 1));
                 pos += 2;
             } else if (c == quote && pos + 1 < input.length() && input.charAt(pos + 1) == quote) {
                 value.append(quote);

@@ -1,6 +1,7 @@
 package dev.atoll.search;
 
 import dev.atoll.errors.AtollException;
+import dev.atoll.search.FilterSyntaxException.Problem;
 import dev.atoll.search.FilterToken.Kind;
 import dev.atoll.search.SearchFields.Field;
 import dev.atoll.search.SearchFields.ValueKind;
@@ -54,7 +55,7 @@ final class FilterParser {
                 return clauses;
             }
             if (token.is(Kind.SEMICOLON)) {
-                throw new MultipleStatementsException();
+                throw new FilterSyntaxException(token, "one filter is one statement", Problem.MULTIPLE_STATEMENTS);
             }
             if (!token.isKeyword("AND")) {
                 throw new FilterSyntaxException(token, "clauses can only be joined by AND"
@@ -92,7 +93,7 @@ final class FilterParser {
             throw invalidComparator(comparator, field);
         }
         if (comparator == Comparator.IN || comparator == Comparator.NOT_IN) {
-            return new Comparison(field.type(), field.key(), comparator, list(comparatorToken));
+            return new Comparison(field.type(), field.key(), comparator, list(comparator));
         }
         return new Comparison(field.type(), field.key(), comparator, value(field, comparatorToken));
     }
@@ -112,7 +113,7 @@ final class FilterParser {
                 ascending = direction.isKeyword("ASC");
                 direction = next();
             } else {
-                throw new InvalidOrderingKeyException(direction);
+                throw new FilterSyntaxException(direction, "use ASC or DESC", Problem.ORDERING_KEY);
             }
         }
         if (!direction.is(Kind.END)) {
@@ -185,7 +186,7 @@ final class FilterParser {
         }
         if (token.isKeyword("IS")) {
             throw AtollException.invalidParameter("Invalid comparator 'IS' at position " + token.start()
-                    + ": IS NULL / IS NOT NULL is not supported. Compare with a value, e.g. tags.key != ''");
+                    + ": IS NULL / IS NOT NULL is not supported by Atoll yet");
         }
         String hint = identifier.prefix() != null && token.is(Kind.OTHER) && token.start() == identifier.end()
                 ? "; quote keys with spaces or special characters: " + identifier.prefix() + ".`my-key`"
@@ -225,11 +226,11 @@ final class FilterParser {
         }
     }
 
-    private List<String> list(FilterToken comparatorToken) {
+    private List<String> list(Comparator comparator) {
         FilterToken open = next();
         if (!open.is(Kind.LEFT_PAREN)) {
             throw new FilterSyntaxException(open, "expected a parenthesised list of quoted strings after "
-                    + comparatorToken.text().toUpperCase() + ", e.g. ('a', 'b')");
+                    + comparator.symbol() + ", e.g. ('a', 'b')");
         }
         List<String> values = new ArrayList<>();
         if (peek().is(Kind.RIGHT_PAREN)) {
@@ -264,14 +265,14 @@ final class FilterParser {
     }
 
     private AtollException invalidComparator(Comparator comparator, Field field) {
-        if (field.type() == EntityType.ATTRIBUTE && (comparator == Comparator.IN || comparator == Comparator.NOT_IN)
-                && field.valueKind() == ValueKind.STRING) {
+        if (fields == SearchFields.RUNS && field.type() == EntityType.ATTRIBUTE
+                && (comparator == Comparator.IN || comparator == Comparator.NOT_IN) && field.valueKind() == ValueKind.STRING) {
             return AtollException.invalidParameter("Invalid comparator '" + comparator + "' for attribute '"
                     + field.key() + "': only the 'run_id' attribute supports comparison with a list of quoted string"
                     + " values.");
         }
         return AtollException.invalidParameter("Invalid comparator '" + comparator + "' for " + field.label() + " '"
-                + field.key() + "': not one of " + ordered(field) + "");
+                + field.key() + "': not one of " + ordered(field));
     }
 
     private static String ordered(Field field) {
@@ -326,26 +327,5 @@ final class FilterParser {
             index++;
         }
         return token;
-    }
-
-    /** A ';' splits the input into several statements, which MLflow reports with its own message. */
-    static final class MultipleStatementsException extends RuntimeException {
-        MultipleStatementsException() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** An order_by term whose direction word is neither ASC nor DESC. */
-    static final class InvalidOrderingKeyException extends RuntimeException {
-        private final FilterToken token;
-
-        InvalidOrderingKeyException(FilterToken token) {
-            super(null, null, false, false);
-            this.token = token;
-        }
-
-        FilterToken token() {
-            return token;
-        }
     }
 }

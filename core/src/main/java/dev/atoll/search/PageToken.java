@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.errors.AtollException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -35,12 +37,16 @@ public final class PageToken {
         }
         byte[] bytes;
         try {
-            // A "+" that went through form decoding arrives as a space; base64 never contains spaces.
-            bytes = Base64.getDecoder().decode(token.strip().replace(' ', '+'));
+            bytes = Base64.getDecoder().decode(token.strip());
         } catch (IllegalArgumentException e) {
             throw invalid(token, "could not base64-decode (" + e.getMessage() + ")");
         }
-        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid(token, "could not base64-decode to UTF-8 text");
+        }
         JsonNode json;
         try {
             json = JSON.readTree(decoded);

@@ -93,8 +93,8 @@ final class SearchFields {
     Field orderField(String prefix, String key) {
         EntityType type = entityType(prefix);
         if (!orderableTypes.contains(type)) {
-            throw AtollException.invalidParameter("Invalid order_by entity: '" + prefix + "'. " + subject
-                    + " can be ordered by " + orderableTypeNames() + " only");
+            throw AtollException.invalidParameter("Invalid order_by entity: '" + prefix + "'. Order " + subject
+                    + " by one of " + orderableTypeNames());
         }
         if (type == EntityType.ATTRIBUTE) {
             return attribute(orderableAttributes, key);

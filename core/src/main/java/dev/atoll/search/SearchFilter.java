@@ -32,11 +32,12 @@ public final class SearchFilter {
         try {
             return List.copyOf(FilterParser.parseFilter(fields, filter));
         } catch (FilterSyntaxException e) {
+            if (e.problem() == FilterSyntaxException.Problem.MULTIPLE_STATEMENTS) {
+                throw AtollException.invalidParameter("Search filter contained multiple expression '" + filter
+                        + "'. Provide AND-ed expression list.");
+            }
             throw AtollException.invalidParameter("Invalid clause(s) in filter string: " + e.token().describe()
                     + " at position " + e.token().start() + ": " + e.rule() + ". Filter: " + filter);
-        } catch (FilterParser.MultipleStatementsException e) {
-            throw AtollException.invalidParameter("Search filter contained multiple expression '" + filter
-                    + "'. Provide AND-ed expression list.");
         }
     }
 }

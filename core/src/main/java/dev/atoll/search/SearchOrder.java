@@ -40,11 +40,12 @@ public final class SearchOrder {
         try {
             return FilterParser.parseOrderBy(fields, term);
         } catch (FilterSyntaxException e) {
+            if (e.problem() == FilterSyntaxException.Problem.ORDERING_KEY) {
+                throw AtollException.invalidParameter("Invalid ordering key in order_by clause '" + term + "': '"
+                        + e.token().text() + "' at position " + e.token().start() + ". Use ASC or DESC.");
+            }
             throw AtollException.invalidParameter("Invalid order_by clause '" + term + "'. Could not be parsed: "
                     + e.token().describe() + " at position " + e.token().start() + ": " + e.rule());
-        } catch (FilterParser.InvalidOrderingKeyException e) {
-            throw AtollException.invalidParameter("Invalid ordering key in order_by clause '" + term + "': '"
-                    + e.token().text() + "' at position " + e.token().start() + ". Use ASC or DESC.");
         }
     }
 }

@@ -108,6 +108,14 @@ class SearchFilterTest {
                 arguments("params.m = 'it\\'s'", List.of(param("m", EQ, "it's"))),
                 arguments("params.m = \"say \"\"hi\"\"\"", List.of(param("m", EQ, "say \"hi\""))),
                 arguments("params.m = '  padded  '", List.of(param("m", EQ, "  padded  "))),
+                // backslashes: \' and \\ are escapes in strings, any other backslash is kept
+                arguments("attributes.artifact_uri = 'C:\\dir'", List.of(attr("artifact_uri", EQ, "C:\\dir"))),
+                arguments("attributes.artifact_uri = 'C:\\\\dir'", List.of(attr("artifact_uri", EQ, "C:\\dir"))),
+                arguments("params.m = 'ends with \\\\' AND params.n = ''''",
+                        List.of(param("m", EQ, "ends with \\"), param("n", EQ, "'"))),
+                arguments("params.m LIKE 'a\\_b%'", List.of(param("m", LIKE, "a\\_b%"))),
+                arguments("metrics.`a\\b` > 1", List.of(metric("a\\b", GT, 1))),
+                arguments("metrics.`a\\` > 1", List.of(metric("a\\", GT, 1))),
                 arguments("params.m = ''", List.of(param("m", EQ, ""))),
                 arguments("params.m = 'a AND b'", List.of(param("m", EQ, "a AND b"))),
                 arguments("metrics.`a``b` > 1", List.of(metric("a`b", GT, 1))),
@@ -116,7 +124,7 @@ class SearchFilterTest {
                 arguments("params.unicodé = 'π'", List.of(param("unicodé", EQ, "π"))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("validRunFilters")
     void parsesRunFilter(String filter, List<Comparison> expected) {
         assertThat(SearchFilter.parseRunFilter(filter)).isEqualTo(expected);
@@ -166,7 +174,7 @@ class SearchFilterTest {
                 arguments("attribute.status = true", "value is either not quoted or unidentified quote types used for string value true"),
                 arguments("dataset.status = 'true'", "Invalid dataset key 'status'"),
                 arguments("dataset.profile = 'num_rows: 10'", "Invalid dataset key 'profile'"),
-                arguments("metrics.acc IS NULL", "IS NULL / IS NOT NULL is not supported"),
+                arguments("metrics.acc IS NULL", "IS NULL / IS NOT NULL is not supported by Atoll yet"),
                 // test_error_comparison_clauses
                 arguments("metric.model = 'LR'", "Expected numeric value type for metric. Found 'LR'"),
                 arguments("metric.model = '5'", "Expected numeric value type for metric. Found '5'"),
@@ -219,6 +227,7 @@ class SearchFilterTest {
                 arguments("run_id IN ('a',)", "but got ill-formed list: ')'"),
                 arguments("run_id IN ('a'", "but got ill-formed list: end of input"),
                 arguments("run_id IN 'a'", "expected a parenthesised list of quoted strings after IN"),
+                arguments("run_id not in 'a'", "expected a parenthesised list of quoted strings after NOT IN"),
                 arguments("run_id = ('a')", "needs IN or NOT IN, not '='"),
                 arguments("run_id NOT LIKE 'a'", "expected IN after NOT"),
                 // structure
@@ -232,7 +241,7 @@ class SearchFilterTest {
                 arguments("metrics.a @ 1", "Invalid clause(s) in filter string: '@' at position 10"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("invalidRunFilters")
     void rejectsInvalidRunFilter(String filter, String messageFragment) {
         assertThatThrownBy(() -> SearchFilter.parseRunFilter(filter))
@@ -254,7 +263,7 @@ class SearchFilterTest {
                 arguments("tags.mlflow.note.content ILIKE '%x%'", List.of(tag("mlflow.note.content", ILIKE, "%x%"))));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("validExperimentFilters")
     void parsesExperimentFilter(String filter, List<Comparison> expected) {
         assertThat(SearchFilter.parseExperimentFilter(filter)).isEqualTo(expected);
@@ -267,7 +276,7 @@ class SearchFilterTest {
                 arguments("run_id = 'x'", "Invalid attribute key 'run_id' specified. Valid keys are '[name, creation_time, last_update_time]'"),
                 arguments("experiment_id = '1'", "Invalid attribute key 'experiment_id'"),
                 arguments("name > 'x'", "Invalid comparator '>' for attribute 'name'"),
-                arguments("name IN ('a', 'b')", "only the 'run_id' attribute supports comparison with a list"),
+                arguments("name IN ('a', 'b')", "Invalid comparator 'IN' for attribute 'name': not one of [=, !=, LIKE, ILIKE]"),
                 arguments("creation_time LIKE 5", "Invalid comparator 'LIKE' for attribute 'creation_time'"),
                 arguments("creation_time > '5'", "Expected numeric value type for numeric attribute: creation_time. Found '5'"),
                 arguments("name = 5", "Expected a quoted string value for attributes"),
@@ -276,7 +285,7 @@ class SearchFilterTest {
                 arguments("name = 'a' OR name = 'b'", "Invalid clause(s) in filter string: 'OR'"));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("invalidExperimentFilters")
     void rejectsInvalidExperimentFilter(String filter, String messageFragment) {
         assertThatThrownBy(() -> SearchFilter.parseExperimentFilter(filter))
