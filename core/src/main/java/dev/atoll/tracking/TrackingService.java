@@ -1,0 +1,334 @@
+package dev.atoll.tracking;
+
+import dev.atoll.errors.AtollException;
+import dev.atoll.search.Comparison;
+import dev.atoll.search.OrderBy;
+import dev.atoll.search.PageToken;
+import dev.atoll.search.SearchFilter;
+import dev.atoll.search.SearchOrder;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import static dev.atoll.tracking.TrackingValidation.required;
+
+/**
+ * Experiment tracking as MLflow clients see it: every request of MLflow's tracking API is one call
+ * here. The service validates input completely before it touches the store, so a refused request
+ * writes nothing; the store guarantees atomicity of what it is then asked to do.
+ */
+public final class TrackingService {
+    private final TrackingStore store;
+    private final Clock clock;
+    private final RandomGenerator random = new SecureRandom();
+
+    public TrackingService(TrackingStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---- experiments
+
+    public String createExperiment(String name, String artifactLocation, List<Tag> tags) {
+        TrackingValidation.experimentName(name, "name");
+        if (artifactLocation != null && artifactLocation.startsWith("runs:")) {
+            throw AtollException.invalidParameter("Artifact location cannot be a runs:/ URI. Given: '" + artifactLocation + "'");
+        }
+        List<Tag> checkedTags = orEmpty(tags);
+        checkedTags.forEach(TrackingValidation::experimentTag);
+        if (store.experimentByName(name).isPresent()) {
+            throw experimentNameTaken(name);
+        }
+        String location = artifactLocation == null || artifactLocation.isEmpty() ? null : artifactLocation;
+        return store.createExperiment(name, location, checkedTags, now());
+    }
+
+    public Experiment getExperiment(String experimentId) {
+        TrackingValidation.experimentId(experimentId);
+        return store.experiment(experimentId).orElseThrow(() -> experimentNotFound(experimentId));
+    }
+
+    public Experiment getExperimentByName(String name) {
+        required(name, "experiment_name");
+        return store.experimentByName(name).orElseThrow(
+                () -> AtollException.notFound("Could not find experiment with name '" + name + "'"));
+    }
+
+    public Page<Experiment> searchExperiments(String filter, List<String> orderBy, Integer maxResults, String pageToken,
+            ViewType viewType) {
+        int limit = maxResults(maxResults);
+        int offset = PageToken.decode(pageToken);
+        List<Comparison> comparisons = SearchFilter.parseExperimentFilter(filter);
+        List<OrderBy> ordering = SearchOrder.parseExperimentOrderBy(orEmpty(orderBy));
+        List<Experiment> found = store.searchExperiments(new ExperimentQuery(comparisons, ordering,
+                viewType == null ? ViewType.ACTIVE_ONLY : viewType, offset, limit + 1));
+        return page(found, offset, limit);
+    }
+
+    public void updateExperiment(String experimentId, String newName) {
+        Experiment experiment = getExperiment(experimentId);
+        TrackingValidation.experimentName(newName, "new_name");
+        if (experiment.lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("Cannot rename a non-active experiment. Experiment " + experimentId
+                    + " is " + experiment.lifecycleStage().wireName() + "; restore it first.");
+        }
+        if (experiment.name().equals(newName)) {
+            return;
+        }
+        if (store.experimentByName(newName).isPresent()) {
+            throw experimentNameTaken(newName);
+        }
+        store.renameExperiment(experimentId, newName, now());
+    }
+
+    public void deleteExperiment(String experimentId) {
+        Experiment experiment = getExperiment(experimentId);
+        if (experiment.lifecycleStage() == LifecycleStage.ACTIVE) {
+            store.setExperimentLifecycle(experimentId, LifecycleStage.DELETED, now());
+        }
+    }
+
+    public void restoreExperiment(String experimentId) {
+        Experiment experiment = getExperiment(experimentId);
+        if (experiment.lifecycleStage() == LifecycleStage.DELETED) {
+            store.setExperimentLifecycle(experimentId, LifecycleStage.ACTIVE, now());
+        }
+    }
+
+    public void setExperimentTag(String experimentId, String key, String value) {
+        Tag tag = new Tag(key, required(value, "value"));
+        TrackingValidation.experimentTag(tag);
+        requireActive(getExperiment(experimentId));
+        store.setExperimentTag(experimentId, tag);
+    }
+
+    public void deleteExperimentTag(String experimentId, String key) {
+        required(key, "key");
+        Experiment experiment = requireActive(getExperiment(experimentId));
+        if (experiment.tags().stream().noneMatch(tag -> tag.key().equals(key))) {
+            throw AtollException.notFound("No tag with name: " + key + " in experiment with id " + experimentId);
+        }
+        store.deleteExperimentTag(experimentId, key);
+    }
+
+    // ---- runs
+
+    public Run createRun(String experimentId, String userId, String runName, Long startTime, List<Tag> tags) {
+        Experiment experiment = requireActive(getExperiment(experimentId));
+        List<Tag> runTags = new ArrayList<>(orEmpty(tags));
+        runTags.forEach(TrackingValidation::tag);
+        String nameFromTag = tagValue(runTags, Run.RUN_NAME_TAG);
+        if (runName != null && !runName.isEmpty() && nameFromTag != null && !nameFromTag.equals(runName)) {
+            throw AtollException.invalidParameter("Both 'run_name' argument and 'mlflow.runName' tag are specified, but with"
+                    + " different values (run_name='" + runName + "', mlflow.runName='" + nameFromTag + "').");
+        }
+        String name = runName != null && !runName.isEmpty() ? runName
+                : nameFromTag != null ? nameFromTag : RunNames.random(random);
+        TrackingValidation.length("Run name", TrackingLimits.MAX_RUN_NAME_LENGTH, name);
+        if (nameFromTag == null) {
+            runTags.add(new Tag(Run.RUN_NAME_TAG, name));
+        }
+        String user = userId != null ? userId : Objects.requireNonNullElse(tagValue(runTags, Run.USER_TAG), "");
+        String parent = tagValue(runTags, Run.PARENT_RUN_ID_TAG);
+        if (parent != null && store.run(parent).isEmpty()) {
+            throw AtollException.notFound("Parent run with id=" + parent + " not found (tag " + Run.PARENT_RUN_ID_TAG + ")");
+        }
+        String runId = UUID.randomUUID().toString().replace("-", "");
+        long start = startTime != null ? startTime : now();
+        String artifactUri = stripTrailingSlash(experiment.artifactLocation()) + "/" + runId + "/artifacts";
+        return store.createRun(new NewRun(runId, experimentId, name, user, start, artifactUri, runTags));
+    }
+
+    public Run getRun(String runId) {
+        TrackingValidation.runId(runId);
+        return store.run(runId).orElseThrow(() -> runNotFound(runId));
+    }
+
+    public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
+        requireActive(getRun(runId));
+        if (runName != null) {
+            TrackingValidation.length("Run name", TrackingLimits.MAX_RUN_NAME_LENGTH, runName);
+        }
+        store.updateRun(runId, status, endTime, runName == null || runName.isEmpty() ? null : runName);
+        return getRun(runId).info();
+    }
+
+    public void deleteRun(String runId) {
+        getRun(runId);
+        store.setRunLifecycle(runId, LifecycleStage.DELETED, now());
+    }
+
+    public void restoreRun(String runId) {
+        getRun(runId);
+        store.setRunLifecycle(runId, LifecycleStage.ACTIVE, now());
+    }
+
+    public void logMetric(String runId, String key, Double value, Long timestamp, Long step) {
+        Metric metric = new Metric(key, required(value, "value"), required(timestamp, "timestamp"), step == null ? 0 : step);
+        TrackingValidation.metric(metric);
+        requireActive(getRun(runId));
+        store.logBatch(runId, List.of(metric), List.of(), List.of());
+    }
+
+    public void logParam(String runId, String key, String value) {
+        Param param = new Param(key, required(value, "value"));
+        TrackingValidation.param(param);
+        requireActive(getRun(runId));
+        store.logBatch(runId, List.of(), List.of(param), List.of());
+    }
+
+    public void setTag(String runId, String key, String value) {
+        Tag tag = new Tag(key, required(value, "value"));
+        TrackingValidation.tag(tag);
+        requireActive(getRun(runId));
+        store.logBatch(runId, List.of(), List.of(), List.of(tag));
+        if (tag.key().equals(Run.RUN_NAME_TAG)) {
+            store.updateRun(runId, null, null, tag.value());
+        }
+    }
+
+    public void deleteTag(String runId, String key) {
+        required(key, "key");
+        Run run = requireActive(getRun(runId));
+        if (run.data().tags().stream().noneMatch(tag -> tag.key().equals(key))) {
+            throw AtollException.notFound("No tag with name: " + key + " in run with id " + runId);
+        }
+        store.deleteRunTag(runId, key);
+    }
+
+    public void logBatch(String runId, List<Metric> metrics, List<Param> params, List<Tag> tags) {
+        TrackingValidation.runId(runId);
+        List<Metric> batchMetrics = orEmpty(metrics);
+        List<Param> batchParams = orEmpty(params);
+        List<Tag> batchTags = orEmpty(tags);
+        TrackingValidation.batchLimits(batchMetrics, batchParams, batchTags);
+        batchMetrics.forEach(TrackingValidation::metric);
+        batchParams.forEach(TrackingValidation::param);
+        batchTags.forEach(TrackingValidation::tag);
+        TrackingValidation.uniqueParamKeys(batchParams);
+        requireActive(getRun(runId));
+        store.logBatch(runId, batchMetrics, batchParams, batchTags);
+        String newName = tagValue(batchTags, Run.RUN_NAME_TAG);
+        if (newName != null) {
+            store.updateRun(runId, null, null, newName);
+        }
+    }
+
+    public void logInputs(String runId, List<DatasetInput> datasets) {
+        List<DatasetInput> inputs = orEmpty(datasets);
+        if (inputs.size() > TrackingLimits.MAX_DATASETS_PER_BATCH) {
+            throw AtollException.invalidParameter("A batch logging request can contain at most "
+                    + TrackingLimits.MAX_DATASETS_PER_BATCH + " datasets. Got " + inputs.size() + " datasets.");
+        }
+        inputs.forEach(TrackingValidation::datasetInput);
+        requireActive(getRun(runId));
+        store.logInputs(runId, inputs);
+    }
+
+    public Page<Run> searchRuns(List<String> experimentIds, String filter, ViewType viewType, Integer maxResults,
+            List<String> orderBy, String pageToken) {
+        List<String> ids = orEmpty(experimentIds);
+        ids.forEach(TrackingValidation::experimentId);
+        int limit = maxResults(maxResults);
+        int offset = PageToken.decode(pageToken);
+        List<Comparison> comparisons = SearchFilter.parseRunFilter(filter);
+        List<OrderBy> ordering = SearchOrder.parseRunOrderBy(orEmpty(orderBy));
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        List<Run> found = store.searchRuns(new RunQuery(ids, comparisons, ordering,
+                viewType == null ? ViewType.ACTIVE_ONLY : viewType, offset, limit + 1));
+        return page(found, offset, limit);
+    }
+
+    /** All points when {@code maxResults} is null, as MLflow's server does; pages otherwise. */
+    public Page<Metric> getMetricHistory(String runId, String metricKey, Integer maxResults, String pageToken) {
+        required(metricKey, "metric_key");
+        getRun(runId);
+        int offset = PageToken.decode(pageToken);
+        if (maxResults == null) {
+            return new Page<>(store.metricHistory(runId, metricKey, offset, Integer.MAX_VALUE), null);
+        }
+        if (maxResults < 1) {
+            throw AtollException.invalidParameter("max_results must be a positive number, got " + maxResults);
+        }
+        List<Metric> found = store.metricHistory(runId, metricKey, offset, maxResults + 1);
+        return page(found, offset, maxResults);
+    }
+
+    // ---- helpers
+
+    private static int maxResults(Integer maxResults) {
+        if (maxResults == null) {
+            return TrackingLimits.SEARCH_DEFAULT_MAX_RESULTS;
+        }
+        if (maxResults < 1 || maxResults > TrackingLimits.SEARCH_MAX_RESULTS) {
+            throw AtollException.invalidParameter("Invalid value " + maxResults + " for parameter 'max_results' supplied."
+                    + " It must be at most " + TrackingLimits.SEARCH_MAX_RESULTS + " and at least 1.");
+        }
+        return maxResults;
+    }
+
+    /** {@code found} holds up to limit + 1 items: the extra one only says that another page exists. */
+    private static <T> Page<T> page(List<T> found, int offset, int limit) {
+        if (found.size() > limit) {
+            return new Page<>(found.subList(0, limit), PageToken.encode(offset + limit));
+        }
+        return new Page<>(found, null);
+    }
+
+    private Experiment requireActive(Experiment experiment) {
+        if (experiment.lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("The experiment " + experiment.experimentId()
+                    + " must be in the 'active' state. Current state is " + experiment.lifecycleStage().wireName() + ".");
+        }
+        return experiment;
+    }
+
+    private static Run requireActive(Run run) {
+        if (run.info().lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("The run " + run.info().runId()
+                    + " must be in the 'active' state. Current state is " + run.info().lifecycleStage().wireName() + ".");
+        }
+        return run;
+    }
+
+    private static AtollException experimentNotFound(String experimentId) {
+        return AtollException.notFound("No Experiment with id=" + experimentId + " exists");
+    }
+
+    private static AtollException runNotFound(String runId) {
+        return AtollException.notFound("Run with id=" + runId + " not found");
+    }
+
+    private static AtollException experimentNameTaken(String name) {
+        return AtollException.alreadyExists("Experiment '" + name + "' already exists.");
+    }
+
+    private static String tagValue(List<Tag> tags, String key) {
+        String value = null;
+        for (Tag tag : tags) {
+            if (tag.key().equals(key)) {
+                value = tag.value();
+            }
+        }
+        return value;
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+}
