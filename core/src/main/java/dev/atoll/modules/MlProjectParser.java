@@ -52,6 +52,9 @@ public final class MlProjectParser {
             problems.add(new Problem(file, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                     "not valid YAML: " + e.getProblem() + " — fix the syntax"));
             return result(null);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            problems.add(Problem.ofFile(file, "not valid YAML: " + e.getMessage() + " — fix the syntax"));
+            return result(null);
         }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(root == null
