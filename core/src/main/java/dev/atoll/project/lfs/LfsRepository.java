@@ -130,6 +130,46 @@ public final class LfsRepository {
         return pointers;
     }
 
+    /**
+     * The LFS endpoint of a remote, found as git-lfs finds it: {@code lfs.url} in git config, then in
+     * the committed {@code .lfsconfig}, then {@code remote.<name>.lfsurl}, else derived from the remote's URL.
+     */
+    public java.net.URI endpoint(String remote) throws IOException {
+        org.eclipse.jgit.lib.StoredConfig config = repository.getConfig();
+        String url = config.getString("lfs", null, "url");
+        Path lfsconfig = repository.getWorkTree().toPath().resolve(".lfsconfig");
+        if (url == null && Files.isRegularFile(lfsconfig)) {
+            org.eclipse.jgit.storage.file.FileBasedConfig file = new org.eclipse.jgit.storage.file.FileBasedConfig(lfsconfig.toFile(), repository.getFS());
+            try {
+                file.load();
+            } catch (org.eclipse.jgit.errors.ConfigInvalidException e) {
+                throw new IOException(".lfsconfig is not valid git config: " + e.getMessage() + " — fix it", e);
+            }
+            url = file.getString("lfs", null, "url");
+        }
+        if (url == null) {
+            url = config.getString("remote", remote, "lfsurl");
+        }
+        if (url != null) {
+            return java.net.URI.create(url);
+        }
+        String remoteUrl = config.getString("remote", remote, "url");
+        if (remoteUrl == null) {
+            throw new IOException("remote '" + remote + "' has no url and no lfs.url is set — add the remote or set lfs.url");
+        }
+        return LfsBatchClient.endpointOf(remoteUrl);
+    }
+
+    /** Uploads the LFS objects of {@code revision} that the remote's LFS server lacks; returns how many. */
+    public int push(String remote, String revision, java.util.Map<String, String> headers) throws IOException {
+        return new LfsBatchClient(endpoint(remote), headers).upload(pointers(revision).values(), store);
+    }
+
+    /** Downloads the LFS objects of {@code revision} missing locally; returns how many. */
+    public int fetch(String remote, String revision, java.util.Map<String, String> headers) throws IOException {
+        return new LfsBatchClient(endpoint(remote), headers).download(pointers(revision).values(), store);
+    }
+
     private static Optional<LfsPointer> parse(ObjectLoader loader) throws IOException {
         if (loader.getSize() > LfsPointer.SIZE_THRESHOLD) {
             return Optional.empty();

@@ -81,4 +81,10 @@ class LfsObjectStoreTest {
     void refusesObjectIdsThatCouldEscapeTheStore() {
         assertThatThrownBy(() -> new LfsObjectStore(dir).objectPath("../../etc/passwd")).hasMessageContaining("is not a SHA-256 object id");
     }
+
+    @Test
+    void derivesTheLfsEndpointOfARemoteAsGitLfsDoes() {
+        assertThat(LfsBatchClient.endpointOf("https://gitlab.example.org/team/data")).hasToString("https://gitlab.example.org/team/data.git/info/lfs");
+        assertThat(LfsBatchClient.endpointOf("https://gitlab.example.org/team/data.git/")).hasToString("https://gitlab.example.org/team/data.git/info/lfs");
+    }
 }
