@@ -49,6 +49,10 @@ class ModulePublisherTest {
         repo = tmp.resolve("repo");
         ModuleFixtures.copy("linear-trainer", repo.resolve("trainer"));
         ModuleFixtures.copy("broken-everything", repo.resolve("broken"));
+        ModuleFixtures.copy("missing-entry-point", repo.resolve("lost"));
+        ModuleFixtures.copy("linear-trainer", repo.resolve("malformed"));
+        Files.writeString(repo.resolve("malformed/train.py"), Files.readString(repo.resolve("malformed/train.py"))
+                .replace("default_value=200,", "default_value=200"));
         commitAll("modules");
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + tmp.resolve("atoll.db"));
@@ -108,6 +112,10 @@ class ModulePublisherTest {
     @Test
     void badInputIsRefusedWithoutBuildingAndLeavesTheCatalogueUnchanged() throws Exception {
         assertThatThrownBy(() -> publish("broken", "1.0.0")).hasMessageStartingWith("4 problem(s) in the code module");
+        assertThatThrownBy(() -> publish("lost", "1.0.0"))
+                .hasMessageContaining("run.py: is missing — create the entry point or fix the 'main' command in MLproject");
+        assertThatThrownBy(() -> publish("malformed", "1.0.0"))
+                .hasMessageContaining("train.py:20:77: expected ',' or ')' after an argument of @parameter but found 'description'");
         assertThatThrownBy(() -> publish("trainer", "1.0 final")).hasMessageStartingWith("module version '1.0 final' is not valid");
 
         Files.writeString(repo.resolve("trainer/notes.txt"), "draft");
