@@ -102,9 +102,11 @@ public final class ModulePublisher {
             Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             String prefix = root.relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/');
             Status status = prefix.isEmpty() ? git.status().call() : git.status().addPath(prefix).call();
-            if (!status.isClean()) {
-                Set<String> changed = new java.util.TreeSet<>(status.getUncommittedChanges());
-                changed.addAll(status.getUntracked());
+            Set<String> changed = new java.util.TreeSet<>(status.getUncommittedChanges());
+            changed.addAll(status.getUntracked());
+            // Files that never go into an image (caches, Atoll's own data) do not make the module dirty.
+            changed.removeIf(path -> java.util.Arrays.stream(path.split("/")).anyMatch(EXCLUDED::contains));
+            if (!changed.isEmpty()) {
                 throw AtollException.invalidParameter("uncommitted changes in " + changed + " — commit them (HEAD is "
                         + head.abbreviate(8).name() + "), so the published version is exactly a commit");
             }

@@ -78,6 +78,11 @@ class ModulePublisherTest {
             head = git.getRepository().resolve("HEAD").name();
         }
 
+        Files.createDirectories(repo.resolve("trainer/atoll-data"));
+        Files.writeString(repo.resolve("trainer/atoll-data/atoll.db"), "the CLI's default store, created where it runs");
+        Files.createDirectories(repo.resolve("trainer/__pycache__"));
+        Files.writeString(repo.resolve("trainer/__pycache__/train.cpython-311.pyc"), "cache");
+
         ModulePublisher.Published first = publish("trainer", "1.0.0");
         ModulePublisher.Published again = publish("trainer", "1.0.0");
 

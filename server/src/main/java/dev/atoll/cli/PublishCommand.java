@@ -38,6 +38,10 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Docker engine to build with (env DOCKER_HOST; default: ${DEFAULT-VALUE})")
     String dockerHost;
 
+    @Option(names = "--build-network", defaultValue = "default",
+            description = "network of the image build's RUN steps: default (pip can reach its index) or none (offline) (default: ${DEFAULT-VALUE})")
+    String buildNetwork;
+
     @Mixin
     ModulesCommand.CatalogueOptions store;
 
@@ -47,7 +51,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (DockerImagePublisher docker = new DockerImagePublisher(dockerHost)) {
+        try (DockerImagePublisher docker = new DockerImagePublisher(dockerHost, buildNetwork)) {
             ModulePublisher.Published published = store.withCatalogue(catalogue -> new ModulePublisher(docker, catalogue, Clock.systemUTC())
                     .publish(new PublishRequest(dir, version, registry, baseImage, store.user), line -> {
                         out.println(line);

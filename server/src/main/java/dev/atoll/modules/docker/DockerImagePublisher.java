@@ -28,10 +28,20 @@ import java.util.function.Consumer;
 public final class DockerImagePublisher implements ImagePublisher, AutoCloseable {
     private final DockerClient docker;
     private final String host;
+    private final String buildNetwork;
 
     /** {@code host} as Docker writes it: {@code unix:///var/run/docker.sock} or {@code tcp://host:2375}. */
     public DockerImagePublisher(String host) {
+        this(host, "default");
+    }
+
+    /**
+     * {@code buildNetwork} is the network {@code RUN} steps get: {@code default} lets {@code pip install}
+     * reach a package index; {@code none} builds offline (enough when requirements.txt lists nothing).
+     */
+    public DockerImagePublisher(String host, String buildNetwork) {
         this.host = host;
+        this.buildNetwork = buildNetwork;
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -54,7 +64,7 @@ public final class DockerImagePublisher implements ImagePublisher, AutoCloseable
                     .withTags(Set.of(reference))
                     .withPull(false)
                     .withNoCache(false)
-                    .withNetworkMode("none")
+                    .withNetworkMode(buildNetwork)
                     .exec(new BuildImageResultCallback() {
                         @Override
                         public void onNext(BuildResponseItem item) {

@@ -40,7 +40,8 @@ public final class DockerEngine {
         if (client != null) {
             return client;
         }
-        DockerImagePublisher candidate = new DockerImagePublisher(host());
+        // No network here: module builds run offline.
+        DockerImagePublisher candidate = new DockerImagePublisher(host(), "none");
         if (!answers(candidate)) {
             launch();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
