@@ -1,7 +1,5 @@
 package dev.atoll.cli;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.atoll.errors.AtollException;
 import dev.atoll.modules.ModuleCheck;
 import dev.atoll.modules.ModuleParameter;
@@ -11,6 +9,8 @@ import dev.atoll.modules.ModuleValidator;
 import dev.atoll.modules.ModuleVersion;
 import dev.atoll.modules.Problem;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class ModulesCommand implements Runnable {
         public Integer call() {
             ModuleType moduleType = type == null ? null : ModuleType.parse(type).orElseThrow(() -> AtollException.invalidParameter(
                     "--type '" + type + "' is not a module type — use data_processor, data_visualization or model"));
-            List<ModuleVersion> found = store.withCatalogue(catalogue -> catalogue.search(new ModuleQuery(name, moduleType, parameter, store.user)));
+            List<ModuleVersion> found = store.withCatalogue(false, catalogue -> catalogue.search(new ModuleQuery(name, moduleType, parameter, store.user)));
             PrintWriter out = spec.commandLine().getOut();
             if (found.isEmpty()) {
                 out.println("no modules match — publish one with 'atoll publish'");
@@ -115,31 +116,40 @@ public final class ModulesCommand implements Runnable {
                 description = "who you are: private modules are listed only to their owner (env ATOLL_USER; default: ${DEFAULT-VALUE})")
         String user;
 
-        <T> T withCatalogue(Function<JdbcModuleCatalogue, T> work) {
+        /** Runs {@code work} on the catalogue; {@code create} makes an embedded SQLite file that does not exist yet. */
+        <T> T withCatalogue(boolean create, Function<JdbcModuleCatalogue, T> work) {
+            DataSource dataSource;
             if (url.startsWith("jdbc:sqlite:")) {
                 Path file = Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath();
-                try {
-                    Files.createDirectories(file.getParent());
-                } catch (java.io.IOException e) {
-                    throw AtollException.invalidParameter("--store " + url + ": cannot create " + file.getParent() + " (" + e.getMessage()
-                            + ") — pass a writable location");
+                if (!Files.exists(file)) {
+                    if (!create) {
+                        throw AtollException.notFound("no module catalogue at " + file + " — publish a module first, or point --store"
+                                + " (or ATOLL_STORE_URL) at the server's database");
+                    }
+                    try {
+                        Files.createDirectories(file.getParent());
+                    } catch (java.io.IOException e) {
+                        throw AtollException.invalidParameter("--store " + url + ": cannot create " + file.getParent() + " (" + e.getMessage()
+                                + ") — pass a writable location");
+                    }
                 }
+                SQLiteDataSource sqlite = new SQLiteDataSource();
+                sqlite.setUrl(url);
+                dataSource = sqlite;
+            } else if (url.startsWith("jdbc:postgresql:")) {
+                PGSimpleDataSource postgres = new PGSimpleDataSource();
+                postgres.setURL(url);
+                dataSource = postgres;
+            } else {
+                throw AtollException.invalidParameter("--store '" + url + "' is not a supported JDBC URL — use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
             }
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setMaximumPoolSize(1);
-            config.setPoolName("atoll-cli");
-            HikariDataSource dataSource;
             JdbcModuleCatalogue catalogue;
             try {
-                dataSource = new HikariDataSource(config);
                 catalogue = new JdbcModuleCatalogue(dataSource).migrate();
             } catch (RuntimeException e) {
                 throw AtollException.invalidParameter("--store " + url + ": " + e.getMessage() + " — check the JDBC URL and that the database is reachable");
             }
-            try (dataSource) {
-                return work.apply(catalogue);
-            }
+            return work.apply(catalogue);
         }
     }
 }

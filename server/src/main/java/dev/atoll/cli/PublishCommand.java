@@ -52,7 +52,7 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (DockerImagePublisher docker = new DockerImagePublisher(dockerHost, buildNetwork)) {
-            ModulePublisher.Published published = store.withCatalogue(catalogue -> new ModulePublisher(docker, catalogue, Clock.systemUTC())
+            ModulePublisher.Published published = store.withCatalogue(true, catalogue -> new ModulePublisher(docker, catalogue, Clock.systemUTC())
                     .publish(new PublishRequest(dir, version, registry, baseImage, store.user), line -> {
                         out.println(line);
                         out.flush();

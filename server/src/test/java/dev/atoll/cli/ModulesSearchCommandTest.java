@@ -34,6 +34,7 @@ class ModulesSearchCommandTest {
         CliRun models = CliRun.of("modules", "list", "--store", url, "--user", "bo", "--type", "model", "--parameter", "epochs");
         CliRun none = CliRun.of("modules", "search", "--store", url, "--user", "ana", "--name", "bo-");
         CliRun badType = CliRun.of("modules", "search", "--store", url, "--type", "trainer");
+        CliRun noCatalogue = CliRun.of("modules", "search", "--store", "jdbc:sqlite:" + dir.resolve("nowhere/atoll.db"));
 
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out().lines()).hasSize(3).element(1).asString()
@@ -43,5 +44,8 @@ class ModulesSearchCommandTest {
         assertThat(none.out()).isEqualTo("no modules match — publish one with 'atoll publish'\n");
         assertThat(badType.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(badType.err()).contains("error: --type 'trainer' is not a module type — use data_processor, data_visualization or model");
+        assertThat(noCatalogue.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(noCatalogue.err()).startsWith("error: no module catalogue at " + dir.resolve("nowhere/atoll.db") + " — publish a module first");
+        assertThat(dir.resolve("nowhere")).doesNotExist();
     }
 }
