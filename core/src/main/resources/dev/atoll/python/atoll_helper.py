@@ -24,7 +24,8 @@ import urllib.parse
 import urllib.request
 
 __all__ = ["data_processor", "data_visualization", "model", "parameter", "params",
-           "log_param", "log_params", "log_metric", "log_artifact", "start_run", "end_run", "active_run_id"]
+           "log_param", "log_params", "log_metric", "log_metrics", "set_tag", "log_artifact",
+           "start_run", "end_run", "active_run_id"]
 
 _TYPES = ("STRING", "INTEGER", "FLOAT", "BOOLEAN", "LIST", "DICTIONARY")
 _module = {}
@@ -256,6 +257,16 @@ def log_metric(key, value, step=0):
     if _tracking_uri():
         _request("POST", "/api/2.0/mlflow/runs/log-metric",
                  {"run_id": start_run(), "key": key, "value": float(value), "timestamp": _now(), "step": int(step)})
+
+
+def log_metrics(values, step=0):
+    for key, value in values.items():
+        log_metric(key, value, step)
+
+
+def set_tag(key, value):
+    if _tracking_uri():
+        _request("POST", "/api/2.0/mlflow/runs/set-tag", {"run_id": start_run(), "key": key, "value": _text(value)})
 
 
 def log_artifact(local_path, artifact_path=None):

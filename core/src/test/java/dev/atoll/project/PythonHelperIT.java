@@ -107,6 +107,38 @@ class PythonHelperIT {
     }
 
     @Test
+    void joinsAnExistingRunAndLogsTagsMetricsAndNestedArtifacts() throws Exception {
+        Files.writeString(module.resolve("step.py"), """
+                import atoll_helper as atoll
+                atoll.set_tag("stage", "eval")
+                atoll.log_metrics({"acc": 0.9, "loss": 0.1}, step=3)
+                open("report.txt", "w").write("ok")
+                atoll.log_artifact("report.txt", artifact_path="reports/final")
+                """);
+        try (RecordingMlflowServer server = new RecordingMlflowServer()) {
+            ProcessBuilder builder = new ProcessBuilder("python3", "step.py").directory(module.toFile()).redirectErrorStream(true);
+            builder.environment().keySet().removeIf(key -> key.startsWith("MLFLOW_"));
+            builder.environment().putAll(Map.of("MLFLOW_TRACKING_URI", server.uri(), "MLFLOW_RUN_ID", "r1", "MLFLOW_TRACKING_TOKEN", "secret"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+
+            List<RecordingMlflowServer.Call> calls = server.calls();
+            assertThat(calls).extracting(c -> c.method() + " " + c.path()).containsExactly(
+                    "GET /api/2.0/mlflow/runs/get",
+                    "POST /api/2.0/mlflow/runs/set-tag",
+                    "POST /api/2.0/mlflow/runs/log-metric",
+                    "POST /api/2.0/mlflow/runs/log-metric",
+                    "PUT /api/2.0/mlflow-artifacts/artifacts/7/r1/artifacts/reports/final/report.txt");
+            assertThat(calls.get(0).query()).isEqualTo("run_id=r1");
+            assertThat(calls.get(2).json().get("step").asInt()).isEqualTo(3);
+            assertThat(calls.get(4).body()).isEqualTo("ok".getBytes(StandardCharsets.UTF_8));
+            assertThat(calls).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer secret"));
+        }
+    }
+
+    @Test
     void parsesTypedParametersAndRefusesBadOnesWithoutTracking() throws Exception {
         Result missing = run(Map.of(), "--data", "x.csv");
         Result badType = run(Map.of(), "--data", "x.csv", "--model_dir", "m", "--epochs", "many");

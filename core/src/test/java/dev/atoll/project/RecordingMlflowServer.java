@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and records every request so a test can check what a script logged.
  */
 final class RecordingMlflowServer implements AutoCloseable {
-    record Call(String method, String path, String query, byte[] body) {
+    record Call(String method, String path, String query, byte[] body, String authorization) {
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -56,7 +56,8 @@ final class RecordingMlflowServer implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
         synchronized (this) {
-            calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body));
+            calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(), body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
         }
         if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             respond(exchange, 503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"busy\"}");
@@ -66,7 +67,7 @@ final class RecordingMlflowServer implements AutoCloseable {
             case "/api/2.0/mlflow/experiments/get-by-name" -> respond(exchange, 404,
                     "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"Could not find experiment\"}");
             case "/api/2.0/mlflow/experiments/create" -> respond(exchange, 200, "{\"experiment_id\":\"7\"}");
-            case "/api/2.0/mlflow/runs/create" -> respond(exchange, 200,
+            case "/api/2.0/mlflow/runs/create", "/api/2.0/mlflow/runs/get" -> respond(exchange, 200,
                     "{\"run\":{\"info\":{\"run_id\":\"r1\",\"experiment_id\":\"7\",\"status\":\"RUNNING\","
                             + "\"artifact_uri\":\"mlflow-artifacts:/7/r1/artifacts\"},\"data\":{}}}");
             default -> respond(exchange, 200, "{}");
