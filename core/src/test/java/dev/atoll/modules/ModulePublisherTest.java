@@ -2,12 +2,13 @@ package dev.atoll.modules;
 
 import dev.atoll.errors.AtollException;
 import dev.atoll.errors.ErrorCode;
+import dev.atoll.jdbc.Database;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ class ModulePublisherTest {
     @TempDir
     Path tmp;
     private Path repo;
+    private Database database;
     private JdbcModuleCatalogue catalogue;
     private final List<String> builds = new ArrayList<>();
     private RuntimeException buildFailure;
@@ -54,9 +56,13 @@ class ModulePublisherTest {
         Files.writeString(repo.resolve("malformed/train.py"), Files.readString(repo.resolve("malformed/train.py"))
                 .replace("default_value=200,", "default_value=200"));
         commitAll("modules");
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + tmp.resolve("atoll.db"));
-        catalogue = new JdbcModuleCatalogue(dataSource).migrate();
+        database = Database.open("jdbc:sqlite:" + tmp.resolve("atoll.db"));
+        catalogue = new JdbcModuleCatalogue(database);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
     }
 
     private String commitAll(String message) throws Exception {

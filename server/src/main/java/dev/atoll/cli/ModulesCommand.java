@@ -1,6 +1,8 @@
 package dev.atoll.cli;
 
 import dev.atoll.errors.AtollException;
+import dev.atoll.jdbc.Database;
+import dev.atoll.modules.ModuleCatalogue;
 import dev.atoll.modules.ModuleCheck;
 import dev.atoll.modules.ModuleParameter;
 import dev.atoll.modules.ModuleQuery;
@@ -9,8 +11,6 @@ import dev.atoll.modules.ModuleValidator;
 import dev.atoll.modules.ModuleVersion;
 import dev.atoll.modules.Problem;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,10 +105,10 @@ public final class ModulesCommand implements Runnable {
         }
     }
 
-    /** Where the catalogue is (a JDBC URL: the embedded SQLite file by default) and who is asking. */
+    /** Where the catalogue is (a JDBC URL: {@code atoll server}'s SQLite file by default) and who is asking. */
     static final class CatalogueOptions {
-        @Option(names = "--store", defaultValue = "${env:ATOLL_STORE_URL:-jdbc:sqlite:atoll-data/atoll.db}",
-                description = "JDBC URL of Atoll's metadata store (env ATOLL_STORE_URL; default: ${DEFAULT-VALUE})")
+        @Option(names = "--db", defaultValue = "${env:ATOLL_DB:-jdbc:sqlite:atoll-data/atoll.db}",
+                description = "JDBC URL of Atoll's metadata store, the one 'atoll server --db' uses (env ATOLL_DB; default: ${DEFAULT-VALUE})")
         String url;
 
         @Option(names = "--user", defaultValue = "${env:ATOLL_USER:-${sys:user.name}}",
@@ -117,39 +116,17 @@ public final class ModulesCommand implements Runnable {
         String user;
 
         /** Runs {@code work} on the catalogue; {@code create} makes an embedded SQLite file that does not exist yet. */
-        <T> T withCatalogue(boolean create, Function<JdbcModuleCatalogue, T> work) {
-            DataSource dataSource;
-            if (url.startsWith("jdbc:sqlite:")) {
-                Path file = Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath();
-                if (!Files.exists(file)) {
-                    if (!create) {
-                        throw AtollException.notFound("no module catalogue at " + file + " — publish a module first, or point --store"
-                                + " (or ATOLL_STORE_URL) at the server's database");
-                    }
-                    try {
-                        Files.createDirectories(file.getParent());
-                    } catch (java.io.IOException e) {
-                        throw AtollException.invalidParameter("--store " + url + ": cannot create " + file.getParent() + " (" + e.getMessage()
-                                + ") — pass a writable location");
-                    }
+        <T> T withCatalogue(boolean create, Function<ModuleCatalogue, T> work) {
+            if (!create && url.startsWith("jdbc:sqlite:")) {
+                String file = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "");
+                if (!Files.exists(Path.of(file))) {
+                    throw AtollException.notFound("no module catalogue at " + Path.of(file).toAbsolutePath()
+                            + " — publish a module first, or point --db (or ATOLL_DB) at the server's database");
                 }
-                SQLiteDataSource sqlite = new SQLiteDataSource();
-                sqlite.setUrl(url);
-                dataSource = sqlite;
-            } else if (url.startsWith("jdbc:postgresql:")) {
-                PGSimpleDataSource postgres = new PGSimpleDataSource();
-                postgres.setURL(url);
-                dataSource = postgres;
-            } else {
-                throw AtollException.invalidParameter("--store '" + url + "' is not a supported JDBC URL — use jdbc:sqlite:<file> or jdbc:postgresql://host/db");
             }
-            JdbcModuleCatalogue catalogue;
-            try {
-                catalogue = new JdbcModuleCatalogue(dataSource).migrate();
-            } catch (RuntimeException e) {
-                throw AtollException.invalidParameter("--store " + url + ": " + e.getMessage() + " — check the JDBC URL and that the database is reachable");
+            try (Database database = Database.open(url)) {
+                return work.apply(new JdbcModuleCatalogue(database));
             }
-            return work.apply(catalogue);
         }
     }
 }

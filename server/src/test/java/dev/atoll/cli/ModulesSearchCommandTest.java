@@ -1,5 +1,6 @@
 package dev.atoll.cli;
 
+import dev.atoll.jdbc.Database;
 import dev.atoll.modules.ModuleCatalogueContract;
 import dev.atoll.modules.ModuleParameter;
 import dev.atoll.modules.ModuleType;
@@ -8,7 +9,6 @@ import dev.atoll.modules.Visibility;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Path;
 
@@ -21,20 +21,20 @@ class ModulesSearchCommandTest {
     @Test
     void searchesTheCatalogueByNameTypeAndParameter() {
         String url = "jdbc:sqlite:" + dir.resolve("atoll.db");
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl(url);
-        JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(dataSource).migrate();
-        ModuleParameter epochs = new ModuleParameter("epochs", ParameterType.INTEGER, false, "200", "steps");
-        catalogue.record(ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a",
-                new ModuleParameter("scale", ParameterType.FLOAT, false, "1.0", "factor")));
-        catalogue.record(ModuleCatalogueContract.version("linear-trainer", "1.0.0", ModuleType.MODEL, Visibility.PUBLIC, "ana", "b", epochs));
-        catalogue.record(ModuleCatalogueContract.version("bo-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "c", epochs));
+        try (Database database = Database.open(url)) {
+            JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(database);
+            ModuleParameter epochs = new ModuleParameter("epochs", ParameterType.INTEGER, false, "200", "steps");
+            catalogue.record(ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a",
+                    new ModuleParameter("scale", ParameterType.FLOAT, false, "1.0", "factor")));
+            catalogue.record(ModuleCatalogueContract.version("linear-trainer", "1.0.0", ModuleType.MODEL, Visibility.PUBLIC, "ana", "b", epochs));
+            catalogue.record(ModuleCatalogueContract.version("bo-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "c", epochs));
+        }
 
-        CliRun all = CliRun.of("modules", "search", "--store", url, "--user", "ana");
-        CliRun models = CliRun.of("modules", "list", "--store", url, "--user", "bo", "--type", "model", "--parameter", "epochs");
-        CliRun none = CliRun.of("modules", "search", "--store", url, "--user", "ana", "--name", "bo-");
-        CliRun badType = CliRun.of("modules", "search", "--store", url, "--type", "trainer");
-        CliRun noCatalogue = CliRun.of("modules", "search", "--store", "jdbc:sqlite:" + dir.resolve("nowhere/atoll.db"));
+        CliRun all = CliRun.of("modules", "search", "--db", url, "--user", "ana");
+        CliRun models = CliRun.of("modules", "list", "--db", url, "--user", "bo", "--type", "model", "--parameter", "epochs");
+        CliRun none = CliRun.of("modules", "search", "--db", url, "--user", "ana", "--name", "bo-");
+        CliRun badType = CliRun.of("modules", "search", "--db", url, "--type", "trainer");
+        CliRun noCatalogue = CliRun.of("modules", "search", "--db", "jdbc:sqlite:" + dir.resolve("nowhere/atoll.db"));
 
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out().lines()).hasSize(3).element(1).asString()

@@ -29,13 +29,13 @@ class PublishCommandIT {
         String store = "jdbc:sqlite:" + tmp.resolve("atoll-data/atoll.db");
         try (DockerRegistry registry = new DockerRegistry(Files.createDirectories(tmp.resolve("registry")))) {
             String[] publish = {"publish", module.toString(), "--version", "2.0.0", "--registry", registry.address(),
-                    "--docker-host", DockerEngine.host(), "--store", store, "--user", "ana"};
+                    "--docker-host", DockerEngine.host(), "--db", store, "--user", "ana"};
 
             CliRun first = CliRun.of(publish);
             CliRun again = CliRun.of(publish);
             CliRun broken = CliRun.of("publish", module.resolve("broken").toString(), "--version", "1.0.0", "--registry", registry.address(),
-                    "--docker-host", DockerEngine.host(), "--store", store, "--user", "ana");
-            CliRun search = CliRun.of("modules", "search", "--parameter", "scale", "--store", store, "--user", "bo");
+                    "--docker-host", DockerEngine.host(), "--db", store, "--user", "ana");
+            CliRun search = CliRun.of("modules", "search", "--parameter", "scale", "--db", store, "--user", "bo");
 
             assertThat(first.exitCode()).as(first.err()).isZero();
             assertThat(first.out()).contains("published normalise@2.0.0 (data_processor, PUBLIC) image " + registry.address() + "/normalise:2.0.0@sha256:");

@@ -3,6 +3,7 @@ package dev.atoll.modules.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.errors.AtollException;
+import dev.atoll.jdbc.Database;
 import dev.atoll.modules.ModuleCatalogue;
 import dev.atoll.modules.ModuleFixtures;
 import dev.atoll.modules.ModulePublisher;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +37,7 @@ class PublishDockerIT {
     static Path tmp;
     private static DockerRegistry registry;
     private static DockerImagePublisher docker;
+    private static Database database;
     private static JdbcModuleCatalogue catalogue;
     private static Path repo;
 
@@ -44,9 +45,8 @@ class PublishDockerIT {
     static void start() throws Exception {
         docker = DockerEngine.start();
         registry = new DockerRegistry(Files.createDirectories(tmp.resolve("registry")));
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + tmp.resolve("atoll.db"));
-        catalogue = new JdbcModuleCatalogue(dataSource).migrate();
+        database = Database.open("jdbc:sqlite:" + tmp.resolve("atoll.db"));
+        catalogue = new JdbcModuleCatalogue(database);
         repo = tmp.resolve("repo");
         ModuleFixtures.copy("normalise", repo.resolve("normalise"));
         ModuleFixtures.copy("linear-trainer", repo.resolve("trainer"));
@@ -57,6 +57,9 @@ class PublishDockerIT {
     static void stop() {
         if (registry != null) {
             registry.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 

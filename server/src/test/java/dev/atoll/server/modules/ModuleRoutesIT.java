@@ -2,6 +2,7 @@ package dev.atoll.server.modules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atoll.jdbc.Database;
 import dev.atoll.modules.ModuleCatalogueContract;
 import dev.atoll.modules.ModuleParameter;
 import dev.atoll.modules.ModuleType;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleRoutesIT {
     @TempDir
     Path dir;
+    private Database database;
     private Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("atoll.db"));
-        JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(dataSource).migrate();
+        database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
+        JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(database);
         ModuleParameter epochs = new ModuleParameter("epochs", ParameterType.INTEGER, false, "200", "steps");
         catalogue.record(ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a",
                 new ModuleParameter("scale", ParameterType.FLOAT, false, "1.0", "factor")));
@@ -48,6 +48,7 @@ class ModuleRoutesIT {
     @AfterEach
     void stop() {
         app.stop();
+        database.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery, String user) throws Exception {

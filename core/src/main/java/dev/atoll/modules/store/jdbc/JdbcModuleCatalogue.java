@@ -1,5 +1,8 @@
 package dev.atoll.modules.store.jdbc;
 
+import dev.atoll.errors.AtollException;
+import dev.atoll.errors.ErrorCode;
+import dev.atoll.jdbc.Database;
 import dev.atoll.modules.ModuleCatalogue;
 import dev.atoll.modules.ModuleParameter;
 import dev.atoll.modules.ModuleQuery;
@@ -9,16 +12,10 @@ import dev.atoll.modules.ModuleVersions;
 import dev.atoll.modules.ParameterType;
 import dev.atoll.modules.Visibility;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,70 +24,45 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The module catalogue in a relational database (SQLite embedded, PostgreSQL scaled out). */
+/**
+ * The module catalogue on SQLite (embedded) or PostgreSQL (scaled out), in the schema of
+ * {@code db/migration/<dialect>/V30__module_catalogue.sql} (applied by {@link Database#open}). It shares
+ * the server's {@link Database}: one pool, and on SQLite one writer lock with tracking.
+ */
 public final class JdbcModuleCatalogue implements ModuleCatalogue {
-    /** The catalogue's schema, numbered in the modules' reserved range of the migration sequence. */
-    public static final String MIGRATION = "V30__module_catalogue.sql";
     private static final String COLUMNS = "v.name, v.version, v.module_type, v.visibility, v.owner, v.display_name, v.description,"
             + " v.input_type, v.output_type, v.git_commit, v.image, v.image_digest, v.content_digest, v.published_at";
 
-    private final DataSource dataSource;
+    private final Database database;
 
-    public JdbcModuleCatalogue(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /**
-     * Creates the tables if they are missing. Idempotent ({@code IF NOT EXISTS}), so it is safe beside
-     * the versioned migration runner that applies the same file.
-     */
-    public JdbcModuleCatalogue migrate() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : schema().split(";")) {
-                String withoutComments = sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-                if (!withoutComments.isBlank()) {
-                    statement.execute(withoutComments);
-                }
-            }
-            return this;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the module catalogue tables: " + e.getMessage(), e);
-        }
-    }
-
-    public static String schema() {
-        try (InputStream in = JdbcModuleCatalogue.class.getResourceAsStream(MIGRATION)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public JdbcModuleCatalogue(Database database) {
+        this.database = database;
     }
 
     @Override
     public Recorded record(ModuleVersion version) {
         ModuleVersions.checkVersion(version.version());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return database.write(connection -> {
                 Optional<ModuleVersion> existing = get(connection, version.name(), version.version());
                 if (existing.isPresent()) {
-                    connection.rollback();
                     return sameOrConflict(existing.get(), version);
                 }
                 insert(connection, version);
-                connection.commit();
                 return Recorded.CREATED;
-            } catch (SQLException e) {
-                connection.rollback();
+            });
+        } catch (AtollException e) {
+            if (!(e.getCause() instanceof SQLException)) {
+                throw e;
+            }
+            if (e.code() == ErrorCode.RESOURCE_ALREADY_EXISTS) {
                 // Another publisher recorded the same version between our read and our insert.
                 Optional<ModuleVersion> winner = get(version.name(), version.version());
                 if (winner.isPresent()) {
                     return sameOrConflict(winner.get(), version);
                 }
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record module " + version.coordinates() + ": " + e.getMessage(), e);
+            throw new AtollException(e.code(), "Cannot record module " + version.coordinates() + ": " + e.getMessage(), e);
         }
     }
 
@@ -142,11 +114,7 @@ public final class JdbcModuleCatalogue implements ModuleCatalogue {
 
     @Override
     public Optional<ModuleVersion> get(String name, String version) {
-        try (Connection connection = dataSource.getConnection()) {
-            return get(connection, name, version);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read module " + name + "@" + version + ": " + e.getMessage(), e);
-        }
+        return database.read(connection -> get(connection, name, version));
     }
 
     private static Optional<ModuleVersion> get(Connection connection, String name, String version) throws SQLException {
@@ -176,14 +144,14 @@ public final class JdbcModuleCatalogue implements ModuleCatalogue {
             args.add(parameter);
         });
         sql.append(" ORDER BY v.name, v.published_at DESC, v.version DESC");
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                statement.setString(i + 1, args.get(i));
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    statement.setString(i + 1, args.get(i));
+                }
+                return read(connection, statement);
             }
-            return read(connection, statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot search the module catalogue: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static List<ModuleVersion> read(Connection connection, PreparedStatement statement) throws SQLException {

@@ -1,5 +1,6 @@
--- Module catalogue (docs/modules.md). Portable SQL: runs on SQLite and PostgreSQL.
-CREATE TABLE IF NOT EXISTS module_versions (
+-- The module catalogue (docs/modules.md): one row per published module version, its parameters in
+-- order. The same SQL as postgresql/V30__module_catalogue.sql. Versions 30-39 belong to modules.
+CREATE TABLE module_versions (
     name           VARCHAR(256) NOT NULL,
     version        VARCHAR(128) NOT NULL,
     module_type    VARCHAR(32)  NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE IF NOT EXISTS module_versions (
     published_at   BIGINT       NOT NULL,
     PRIMARY KEY (name, version)
 );
-CREATE TABLE IF NOT EXISTS module_parameters (
+CREATE TABLE module_parameters (
     name          VARCHAR(256) NOT NULL,
     version       VARCHAR(128) NOT NULL,
     position      INTEGER      NOT NULL,
@@ -28,5 +29,5 @@ CREATE TABLE IF NOT EXISTS module_parameters (
     PRIMARY KEY (name, version, position),
     FOREIGN KEY (name, version) REFERENCES module_versions (name, version)
 );
-CREATE INDEX IF NOT EXISTS module_parameters_by_param ON module_parameters (param_name);
-CREATE INDEX IF NOT EXISTS module_versions_by_type ON module_versions (module_type);
+CREATE INDEX module_parameters_by_param ON module_parameters (param_name);
+CREATE INDEX module_versions_by_type ON module_versions (module_type);
