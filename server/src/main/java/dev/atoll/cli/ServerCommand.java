@@ -1,10 +1,12 @@
 package dev.atoll.cli;
 
+import dev.atoll.jdbc.Database;
+import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
 import dev.atoll.server.AtollServer;
 import dev.atoll.server.mlflow.TrackingRoutes;
+import dev.atoll.server.modules.ModuleRoutes;
 import dev.atoll.tracking.TrackingService;
-import dev.atoll.tracking.TrackingStore;
-import dev.atoll.tracking.store.jdbc.JdbcTrackingStores;
+import dev.atoll.tracking.store.jdbc.JdbcTrackingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code atoll server}: the tracking server on this machine, until SIGTERM or Ctrl-C. */
+/** {@code atoll server}: the tracking server and module catalogue on this machine, until SIGTERM or Ctrl-C. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run the tracking server (MLflow REST API) on this machine.")
+        description = "Run the tracking server (MLflow REST API) and the module catalogue (/api/atoll/modules) on this machine.")
 public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -32,18 +34,25 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--db", description = "JDBC URL of the metadata store (default: jdbc:sqlite:<data>/atoll.db).")
     String db;
 
+    @Option(names = "--user-header", description = "Request header that names the user, set by a trusted authenticating proxy"
+            + " in front of this server (e.g. X-Forwarded-User); private modules are listed only to their owner."
+            + " Without it every request is anonymous.")
+    String userHeader;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(data);
         String url = db != null ? db : "jdbc:sqlite:" + data.resolve("atoll.db");
-        TrackingStore store = JdbcTrackingStores.open(url);
-        TrackingService tracking = new TrackingService(store, Clock.systemUTC());
-        AtollServer server = new AtollServer(List.of(new TrackingRoutes(tracking)), store, Duration.ofSeconds(30));
+        Database database = Database.open(url);
+        TrackingService tracking = new TrackingService(new JdbcTrackingStore(database), Clock.systemUTC());
+        ModuleRoutes modules = new ModuleRoutes(new JdbcModuleCatalogue(database),
+                userHeader == null ? ModuleRoutes.ANONYMOUS : ModuleRoutes.trustedHeader(userHeader));
+        AtollServer server = new AtollServer(List.of(new TrackingRoutes(tracking), modules), database, Duration.ofSeconds(30));
         int bound;
         try {
             bound = server.start(host, port);
         } catch (RuntimeException e) {
-            store.close();
+            database.close();
             throw new dev.atoll.errors.AtollException(dev.atoll.errors.ErrorCode.INVALID_PARAMETER_VALUE,
                     "Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ") — choose another --port or stop what uses it");
         }

@@ -7,6 +7,7 @@ import dev.atoll.modules.ModuleCatalogue;
 import dev.atoll.modules.ModuleQuery;
 import dev.atoll.modules.ModuleType;
 import dev.atoll.modules.ModuleVersion;
+import dev.atoll.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * {@code /api/atoll/modules}: the module catalogue over HTTP. Each handler parses the request, makes one
- * catalogue call and writes JSON; errors use MLflow's {@code {"error_code", "message"}} shape.
+ * catalogue call and writes JSON; failures are thrown and {@code ErrorResponses} answers them in
+ * MLflow's {@code {"error_code", "message"}} shape.
  * <ul>
  *   <li>{@code GET /api/atoll/modules?name=&type=&parameter=} — search; {@code {"modules": [...]}}</li>
  *   <li>{@code GET /api/atoll/modules/{name}/{version}} — one version; {@code {"module": {...}}}</li>
@@ -23,7 +25,7 @@ import java.util.function.Function;
  * Private modules are visible only to their owner; to anyone else they do not exist (404), so their
  * names do not leak.
  */
-public final class ModuleRoutes {
+public final class ModuleRoutes implements Routes {
     public static final String PATH = "/api/atoll/modules";
 
     private final ModuleCatalogue catalogue;
@@ -35,11 +37,15 @@ public final class ModuleRoutes {
         this.viewer = viewer;
     }
 
+    /** Every request is anonymous: only public modules are listed. */
+    public static final Function<Context, String> ANONYMOUS = ctx -> null;
+
     /** The user named by a header a trusted authenticating proxy sets (e.g. {@code X-Forwarded-User}). */
     public static Function<Context, String> trustedHeader(String header) {
         return ctx -> ctx.header(header);
     }
 
+    @Override
     public void addTo(Javalin app) {
         app.get(PATH, json(this::search));
         app.get(PATH + "/{name}/{version}", json(this::get));
@@ -70,13 +76,6 @@ public final class ModuleRoutes {
     }
 
     private static Handler json(Function<Context, ObjectNode> handler) {
-        return ctx -> {
-            try {
-                ctx.contentType("application/json").result(ModuleJson.write(handler.apply(ctx)));
-            } catch (AtollException e) {
-                ObjectNode error = ModuleJson.object().put("error_code", e.code().name()).put("message", e.getMessage());
-                ctx.status(e.code().httpStatus()).contentType("application/json").result(ModuleJson.write(error));
-            }
-        };
+        return ctx -> ctx.contentType("application/json").result(ModuleJson.write(handler.apply(ctx)));
     }
 }

@@ -9,7 +9,7 @@ import dev.atoll.modules.ModuleType;
 import dev.atoll.modules.ParameterType;
 import dev.atoll.modules.Visibility;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
-import io.javalin.Javalin;
+import dev.atoll.server.AtollServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,39 +20,40 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The catalogue REST API on a real Javalin server over a real SQLite catalogue. */
+/** The catalogue REST API in the real {@link AtollServer} (its error mapping included) over a real SQLite catalogue. */
 class ModuleRoutesIT {
     @TempDir
     Path dir;
-    private Database database;
-    private Javalin app;
+    private AtollServer server;
+    private int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
+        Database database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
         JdbcModuleCatalogue catalogue = new JdbcModuleCatalogue(database);
         ModuleParameter epochs = new ModuleParameter("epochs", ParameterType.INTEGER, false, "200", "steps");
         catalogue.record(ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a",
                 new ModuleParameter("scale", ParameterType.FLOAT, false, "1.0", "factor")));
         catalogue.record(ModuleCatalogueContract.version("linear-trainer", "1.0.0", ModuleType.MODEL, Visibility.PUBLIC, "ana", "b", epochs));
         catalogue.record(ModuleCatalogueContract.version("private-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "c", epochs));
-        app = Javalin.create();
-        new ModuleRoutes(catalogue, ModuleRoutes.trustedHeader("X-Forwarded-User")).addTo(app);
-        app.start("127.0.0.1", 0);
+        server = new AtollServer(List.of(new ModuleRoutes(catalogue, ModuleRoutes.trustedHeader("X-Forwarded-User"))), database,
+                Duration.ofSeconds(5));
+        port = server.start("127.0.0.1", 0);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        database.close();
+        server.stop();
     }
 
     private HttpResponse<String> get(String pathAndQuery, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
         if (user != null) {
             request.header("X-Forwarded-User", user);
         }
@@ -90,5 +91,9 @@ class ModuleRoutesIT {
         assertThat(json(badType).get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
         assertThat(json(badType).get("message").asText()).isEqualTo(
                 "type 'trainer' is not a module type — use data_processor, data_visualization or model");
+
+        HttpResponse<String> noVersion = get("/api/atoll/modules/normalise", null);
+        assertThat(noVersion.statusCode()).isEqualTo(404);
+        assertThat(json(noVersion).get("error_code").asText()).isEqualTo("ENDPOINT_NOT_FOUND");
     }
 }
