@@ -51,6 +51,19 @@ class LfsObjectStoreTest {
     }
 
     @Test
+    void theKernelCopyFallbackStoresTheSameObjectAsDirectWrites() throws Exception {
+        byte[] data = random(LfsObjectStore.BUFFER_SIZE + 4097, 11);
+        Path file = Files.write(dir.resolve("data.bin"), data);
+
+        LfsPointer direct = new LfsObjectStore(dir.resolve("direct")).add(file);
+        LfsObjectStore fallbackStore = new LfsObjectStore(dir.resolve("fallback"), false);
+        LfsPointer fallback = fallbackStore.add(file);
+
+        assertThat(fallback).isEqualTo(direct);
+        assertThat(Files.readAllBytes(fallbackStore.objectPath(fallback))).isEqualTo(data);
+    }
+
+    @Test
     void addsEmptyFiles() throws Exception {
         LfsObjectStore store = new LfsObjectStore(dir.resolve("lfs"));
 
