@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The Docker engine the publish ITs use: Debian's {@code dockerd} with the vfs storage driver, no
- * bridge and no iptables, its data under {@code /var/cache/atoll/docker} so images survive between
- * runs. Reused when already running; started (as root) otherwise, and stopped when the JVM exits.
+ * bridge and no iptables, its own socket, data root and containerd namespace beside any system engine,
+ * its data under {@code /var/cache/atoll/docker} so images survive between runs. Reused when already running; started (as root) otherwise, and stopped when the JVM exits.
  * No image can be pulled here, so the Python base image is built once with debootstrap and imported.
  * Anything that prevents this fails the test with the reason — nothing is skipped.
  */
@@ -78,7 +78,10 @@ public final class DockerEngine {
         Path execRoot = Files.createDirectories(Path.of("/tmp/atoll-docker-exec"));
         Process process = new ProcessBuilder("/usr/sbin/dockerd", "--storage-driver=vfs", "--bridge=none", "--iptables=false", "--ip6tables=false",
                 "--data-root", CACHE.resolve("docker").toString(), "--exec-root", execRoot.toString(),
-                "--pidfile", CACHE.resolve("dockerd.pid").toString(), "--host", host())
+                "--pidfile", CACHE.resolve("dockerd.pid").toString(), "--host", host(),
+                // Where the system's containerd runs (a Debian host with systemd starts one with docker.io),
+                // dockerd uses it: a namespace of our own keeps this engine's containers apart from the system engine's.
+                "--containerd-namespace", "atoll-its", "--containerd-plugins-namespace", "atoll-its-plugins")
                 .redirectErrorStream(true)
                 .redirectOutput(CACHE.resolve("dockerd.log").toFile())
                 .start();
