@@ -3,14 +3,14 @@
 # Compares, on the SAME file in the SAME run (page cache warm for all):
 #   openssl dgst -sha256   — the hardware limit of SHA-256 here (hash only, no copy)
 #   git lfs clean          — Debian's git-lfs doing what 'git add' does for an LFS file
-#   cp FILE NEW            — copying the file into fresh space, nothing else: the write limit here
-#   atoll (LfsObjectStore) — Atoll's add: hash and copy into the store, side by side
-# Adding cannot be faster than the slower of openssl (hash) and cp (copy); the last lines compare
-# Atoll with that bound too.
+#   cp FILE NEW            — copying the file into fresh space through the page cache, nothing else
+#   atoll (LfsObjectStore) — Atoll's add: hash and copy into the store side by side, the copy
+#                            written with O_DIRECT (past the page cache)
+# The last lines also compare Atoll with the slower of openssl (hash) and cp (copy through the page
+# cache): above 1 means the direct write beat the page cache.
 # Before each timed step the page cache's dirty pages are flushed (sync), so no tool pays for the
-# previous tool's writes. Both git-lfs and Atoll write a full copy of the file into .git/lfs; once
-# that copy exceeds what the kernel lets sit dirty in memory (vm.dirty_background_ratio), the disk's
-# write speed bounds them both — run with 4 to see it.
+# previous tool's writes. Both git-lfs and Atoll write a full copy of the file into .git/lfs; the
+# disk's write speed bounds them both once the copy is larger than what the disk takes at hash speed.
 # The ext4 root here is mounted with 'discard': freeing a copy costs the disk time, so every copy is
 # kept until the end (SIZE_GIB x ROUNDS x 3 of free space needed) and each step starts after sync + 5 s.
 # Usage: scripts/bench/lfs-hash-bench.sh [SIZE_GIB=2] [ROUNDS=5]
