@@ -70,7 +70,7 @@ public final class TrackingRoutes implements Routes {
         });
         post(app, "experiments/set-experiment-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "experiments/delete-experiment-tag", ctx -> {
@@ -108,12 +108,12 @@ public final class TrackingRoutes implements Routes {
         });
         post(app, "runs/log-parameter", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.logParam(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.logParam(runId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "runs/set-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setTag(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.setTag(runId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "runs/delete-tag", ctx -> {
@@ -184,7 +184,7 @@ public final class TrackingRoutes implements Routes {
         }
         List<Param> params = new ArrayList<>();
         for (RequestFields param : in.objects("params")) {
-            params.add(new Param(param.required(param.string("key"), "key"), param.required(param.string("value"), "value")));
+            params.add(new Param(param.required(param.string("key"), "key"), value(param)));
         }
         tracking.logBatch(runId, metrics, params, tags(in, "tags"));
         empty(ctx);
@@ -229,7 +229,7 @@ public final class TrackingRoutes implements Routes {
     private static List<Tag> tags(RequestFields in, String field) {
         List<Tag> tags = new ArrayList<>();
         for (RequestFields tag : in.objects(field)) {
-            tags.add(new Tag(tag.required(tag.string("key"), "key"), tag.required(tag.string("value"), "value")));
+            tags.add(new Tag(tag.required(tag.string("key"), "key"), value(tag)));
         }
         return tags;
     }
@@ -241,6 +241,12 @@ public final class TrackingRoutes implements Routes {
             runId = in.string("run_uuid");
         }
         return in.required(runId, "run_id");
+    }
+
+    /** The value of a param or tag: MLflow does not require it, and reads an absent one as "". */
+    private static String value(RequestFields in) {
+        String value = in.string("value");
+        return value == null ? "" : value;
     }
 
     private static String experimentId(RequestFields in) {
