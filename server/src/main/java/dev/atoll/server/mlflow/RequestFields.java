@@ -1,8 +1,10 @@
 package dev.atoll.server.mlflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
@@ -20,7 +22,8 @@ import java.util.Map;
  * naming the field and the value.
  */
 final class RequestFields {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses content after the object: {@code {"name": "a"} junk} is malformed, not a request for "a". */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private final JsonNode node;
     private final String prefix;
 

@@ -44,9 +44,9 @@ final class MlflowHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
-    /** A GET with query parameters given as name, value, name, value, ... */
+    /** A GET with query parameters given as name, value, name, value, ... (or already in the endpoint). */
     Answer get(String endpoint, String... query) {
-        StringJoiner parameters = new StringJoiner("&", "?", "");
+        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
         for (int i = 0; i + 1 < query.length; i += 2) {
             parameters.add(URLEncoder.encode(query[i], StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
