@@ -167,13 +167,15 @@ public final class TrackingRoutes implements Routes {
         json(ctx, body);
     }
 
+    /** A body over MLflow's 1 MB is refused by its announced length before it is read, or after if none was announced. */
     private void logBatch(Context ctx) {
-        String length = ctx.header("Content-Length");
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > TrackingLimits.MAX_BATCH_REQUEST_BYTES) {
+            throw batchTooLarge(announced);
+        }
         byte[] raw = ctx.bodyAsBytes();
         if (raw.length > TrackingLimits.MAX_BATCH_REQUEST_BYTES) {
-            throw AtollException.invalidParameter("Batched logging API requests must be at most "
-                    + TrackingLimits.MAX_BATCH_REQUEST_BYTES + " bytes, got a request of size "
-                    + (length != null ? length : Integer.toString(raw.length)) + ".");
+            throw batchTooLarge(raw.length);
         }
         RequestFields in = RequestFields.fromBody(raw);
         String runId = runId(in);
@@ -188,6 +190,11 @@ public final class TrackingRoutes implements Routes {
         }
         tracking.logBatch(runId, metrics, params, tags(in, "tags"));
         empty(ctx);
+    }
+
+    private static AtollException batchTooLarge(long size) {
+        return AtollException.invalidParameter("Batched logging API requests must be at most "
+                + TrackingLimits.MAX_BATCH_REQUEST_BYTES + " bytes, got a request of size " + size + ".");
     }
 
     private void logInputs(Context ctx) {

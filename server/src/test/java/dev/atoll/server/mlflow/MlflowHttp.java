@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Raw requests to MLflow's REST API ({@code /api/2.0/mlflow/}) with {@code java.net.http}: bodies that
@@ -54,6 +59,36 @@ final class MlflowHttp {
         return send(HttpRequest.newBuilder(URI.create(api + endpoint + parameters)).GET());
     }
 
+    /**
+     * A POST over a plain socket whose headers announce a body of {@code contentLength} bytes of which
+     * only {@code firstBytes} are sent: the server must answer from the announced length alone.
+     */
+    Answer announce(String endpoint, long contentLength, String firstBytes) {
+        URI uri = URI.create(api + endpoint);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + contentLength + "\r\n\r\n" + firstBytes).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                head.append((char) in.readUnsignedByte());
+            }
+            int status = Integer.parseInt(head.substring(head.indexOf(" ") + 1, head.indexOf(" ") + 4));
+            Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+            if (!length.find()) {
+                throw new AssertionError("No Content-Length in the answer:\n" + head);
+            }
+            byte[] body = new byte[Integer.parseInt(length.group(1))];
+            in.readFully(body);
+            return new Answer(status, json(status, new String(body, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         HttpResponse<String> response;
         try {
@@ -65,11 +100,14 @@ final class MlflowHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the server", e);
         }
+        return new Answer(response.statusCode(), json(response.statusCode(), response.body()));
+    }
+
+    private static JsonNode json(int status, String body) {
         try {
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new AssertionError("The server answered " + response.statusCode() + " with a body that is not JSON: "
-                    + response.body(), e);
+            throw new AssertionError("The server answered " + status + " with a body that is not JSON: " + body, e);
         }
     }
 

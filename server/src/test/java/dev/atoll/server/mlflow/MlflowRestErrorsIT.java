@@ -166,6 +166,18 @@ class MlflowRestErrorsIT {
     }
 
     @Test
+    void refusesABatchBodyAnnouncedOverOneMegabyteBeforeReadingIt() {
+        assertRefusedAndNothingWritten(http.announce("runs/log-batch", 2_000_000, fill("{\"run_id\": \"$RUN\", \"metrics\": [")),
+                "INVALID_PARAMETER_VALUE", "Batched logging API requests must be at most 1000000 bytes, got a request of size 2000000.");
+    }
+
+    @Test
+    void answersABodyOverTheServersLimitInMlflowsShape() {
+        assertRefusedAndNothingWritten(http.announce("runs/set-tag", 100_000_000, fill("{\"run_id\": \"$RUN\", \"key\": \"stage\"")),
+                "INVALID_PARAMETER_VALUE", "Request body of 100000000 bytes is over this server's limit of 67108864 bytes");
+    }
+
+    @Test
     void aBatchWithOneValidAndOneInvalidMetricWritesNeither() {
         assertRefusedAndNothingWritten(post("runs/log-batch", "{'run_id': '$RUN', 'metrics': ["
                         + "{'key': 'loss', 'value': 0.1, 'timestamp': " + START + ", 'step': 2},"
