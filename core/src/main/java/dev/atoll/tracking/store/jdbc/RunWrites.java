@@ -13,13 +13,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The batched writes of log-batch and log-inputs, inside the caller's transaction. */
+/**
+ * The batched writes of log-batch and log-inputs, inside the caller's transaction. Rows are written
+ * in key order, so that concurrent batches to one run lock them in the same order: on PostgreSQL,
+ * two batches naming the same keys in different orders would otherwise deadlock.
+ */
 final class RunWrites {
+    private static final Comparator<Metric> METRIC_ORDER = Comparator.comparing(Metric::key).thenComparingLong(Metric::step)
+            .thenComparingLong(Metric::timestamp).thenComparingDouble(Metric::value);
+
     private RunWrites() {
     }
 
@@ -34,7 +42,7 @@ final class RunWrites {
         }
         Map<String, String> existing = storedParams(connection, runId);
         List<Param> fresh = new ArrayList<>();
-        for (Param param : params) {
+        for (Param param : inKeyOrder(params, Comparator.comparing(Param::key))) {
             String old = existing.get(param.key());
             if (old == null) {
                 fresh.add(param);
@@ -92,10 +100,10 @@ final class RunWrites {
         if (metrics.isEmpty()) {
             return;
         }
-        Map<String, Metric> latest = new LinkedHashMap<>();
+        Map<String, Metric> latest = new TreeMap<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics (run_id, key, step, timestamp, value,"
                 + " is_nan) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Metric metric : metrics) {
+            for (Metric metric : inKeyOrder(metrics, METRIC_ORDER)) {
                 insert.setLong(1, runId);
                 insert.setString(2, metric.key());
                 insert.setLong(3, metric.step());
@@ -131,7 +139,8 @@ final class RunWrites {
         }
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO tags (run_id, key, value) VALUES (?, ?, ?)"
                 + " ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value")) {
-            for (Tag tag : tags) {
+            // A stable sort: of two tags with one key, the later still wins.
+            for (Tag tag : inKeyOrder(tags, Comparator.comparing(Tag::key))) {
                 upsert.setLong(1, runId);
                 upsert.setString(2, tag.key());
                 upsert.setString(3, tag.value());
@@ -139,6 +148,12 @@ final class RunWrites {
             }
             upsert.executeBatch();
         }
+    }
+
+    private static <T> List<T> inKeyOrder(List<T> rows, Comparator<T> order) {
+        List<T> sorted = new ArrayList<>(rows);
+        sorted.sort(order);
+        return sorted;
     }
 
     /** A dataset is shared by the runs of an experiment that log the same name and digest. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -249,6 +250,27 @@ abstract class AbstractTrackingStoreContractTest {
             assertThat(store.metricHistory(id, key, 0, 10)).extracting(Metric::value)
                     .as("only the winning batch is written").containsExactly(Double.parseDouble(winner));
         }
+    }
+
+    /** Batches to one run that name the same metrics, params and tags in different orders do not deadlock. */
+    @Test
+    void concurrentBatchesNamingTheSameKeysInDifferentOrdersAllSucceed() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        for (int round = 0; round < 20; round++) {
+            int step = round;
+            List<Throwable> failures = concurrently(8, worker -> {
+                List<String> keys = new ArrayList<>(List.of("a", "b", "c", "d"));
+                Collections.rotate(keys, worker);
+                store.logBatch(id, keys.stream().map(key -> new Metric(key, worker, 1000L * step + worker, step)).toList(),
+                        keys.stream().map(key -> new Param(key + "-" + step, "same")).toList(),
+                        keys.stream().map(key -> new Tag(key, "worker " + worker)).toList());
+            });
+            assertThat(failures).as("failures of round %d", round).isEmpty();
+        }
+        Run run = store.run(id).orElseThrow();
+        assertThat(run.data().params()).hasSize(80);
+        assertThat(run.data().metrics()).extracting(Metric::step).containsOnly(19L);
+        assertThat(store.metricHistory(id, "a", 0, 1000)).hasSize(160);
     }
 
     @Test
