@@ -199,6 +199,29 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     @Test
+    void streamsHistoryIntoASinkAndPassesOnTheSinksFailureWithoutKeepingTheConnection() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        List<Metric> points = new ArrayList<>();
+        for (int step = 0; step < 50; step++) {
+            points.add(new Metric("loss", 1.0 / (step + 1), step, step));
+        }
+        store.logBatch(id, points, List.of(), List.of());
+        List<Metric> streamed = new ArrayList<>();
+        store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, streamed::add);
+        assertThat(streamed).isEqualTo(points);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int[] seen = {0};
+            assertThatThrownBy(() -> store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, point -> {
+                if (++seen[0] == 10) {
+                    throw new java.io.IOException("client went away");
+                }
+            })).isInstanceOf(java.io.IOException.class).hasMessage("client went away");
+        }
+        store.logBatch(id, List.of(new Metric("loss", 0, 100, 100)), List.of(), List.of());
+        assertThat(store.metricHistory(id, "loss", 0, Integer.MAX_VALUE)).hasSize(51);
+    }
+
+    @Test
     void roundTripsNaNAndInfinities() {
         String id = newRun("0", "r", 1).info().runId();
         store.logBatch(id, List.of(new Metric("x", Double.NaN, 1, 0), new Metric("x", Double.POSITIVE_INFINITY, 1, 1),
