@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * that kill it. The bound port is read from the line the server prints when it is ready; stdout and
  * stderr go to files in the data directory and are quoted when the server does not start.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Atoll tracking server on (http://[^\\s:]+:\\d+)");
     private static final AtomicInteger STARTS = new AtomicInteger();
     private final Process process;
@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server on {@code data} with extra {@code atoll server} options, and waits until it listens. */
-    static ServerProcess start(Path data, List<String> options) throws IOException, InterruptedException {
+    public static ServerProcess start(Path data, List<String> options) throws IOException, InterruptedException {
         int start = STARTS.incrementAndGet();
         Files.createDirectories(data);
         Path stdout = data.resolve("server-" + start + ".out");
@@ -59,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
                 + "\nstderr:\n" + Files.readString(stderr));
     }
 
-    String trackingUri() {
+    public String trackingUri() {
         return trackingUri;
     }
 

@@ -1,4 +1,4 @@
-package dev.atoll.cli;
+package dev.atoll.server.modules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import dev.atoll.modules.ModuleVersion;
 import dev.atoll.modules.ParameterType;
 import dev.atoll.modules.Visibility;
 import dev.atoll.modules.store.jdbc.JdbcModuleCatalogue;
+import dev.atoll.server.mlflow.ServerProcess;
 import dev.atoll.tracking.TrackingStore;
 import dev.atoll.tracking.store.jdbc.JdbcTrackingStores;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +50,8 @@ class ServerModuleCatalogueIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode modules(AtollServerProcess server, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/atoll/modules"));
+    private JsonNode modules(ServerProcess server, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.trackingUri() + "/api/atoll/modules"));
         if (user != null) {
             request.header("X-Forwarded-User", user);
         }
@@ -65,23 +67,21 @@ class ServerModuleCatalogueIT {
         record(url, ModuleCatalogueContract.version("normalise", "1.0.0", ModuleType.DATA_PROCESSOR, Visibility.PUBLIC, "ana", "a"),
                 ModuleCatalogueContract.version("secret-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "b", EPOCHS));
 
-        try (AtollServerProcess server = AtollServerProcess.start(tmp.resolve("logs"), "--data", data.toString(),
-                "--user-header", "X-Forwarded-User")) {
+        try (ServerProcess server = ServerProcess.start(data, List.of("--user-header", "X-Forwarded-User"))) {
             assertThat(modules(server, null)).extracting(m -> m.get("name").asText()).containsExactly("normalise");
             assertThat(modules(server, "bo")).extracting(m -> m.get("name").asText()).containsExactly("normalise", "secret-trainer");
 
             record(url, ModuleCatalogueContract.version("linear-trainer", "1.0.0", ModuleType.MODEL, Visibility.PUBLIC, "ana", "c", EPOCHS));
-            HttpResponse<String> trainer = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/atoll/modules/linear-trainer/1.0.0")));
-            HttpResponse<String> experiment = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/2.0/mlflow/experiments/create"))
+            HttpResponse<String> trainer = send(HttpRequest.newBuilder(URI.create(server.trackingUri() + "/api/atoll/modules/linear-trainer/1.0.0")));
+            HttpResponse<String> experiment = send(HttpRequest.newBuilder(URI.create(server.trackingUri() + "/api/2.0/mlflow/experiments/create"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"beside-modules\"}")));
-            HttpResponse<String> badType = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/atoll/modules?type=trainer")));
+            HttpResponse<String> badType = send(HttpRequest.newBuilder(URI.create(server.trackingUri() + "/api/atoll/modules?type=trainer")));
 
             assertThat(trainer.statusCode()).as(trainer.body()).isEqualTo(200);
             assertThat(new ObjectMapper().readTree(trainer.body()).at("/module/parameters/0/name").asText()).isEqualTo("epochs");
             assertThat(experiment.statusCode()).as(experiment.body()).isEqualTo(200);
             assertThat(badType.statusCode()).isEqualTo(400);
             assertThat(new ObjectMapper().readTree(badType.body()).get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
-            assertThat(server.stop()).as(server.output()).isTrue();
         }
         try (TrackingStore store = JdbcTrackingStores.open(url)) {
             assertThat(store.experimentByName("beside-modules")).as("tracking and catalogue share the database").isPresent();
@@ -93,10 +93,9 @@ class ServerModuleCatalogueIT {
         String url = "jdbc:sqlite:" + tmp.resolve("elsewhere.db");
         record(url, ModuleCatalogueContract.version("secret-trainer", "0.1", ModuleType.MODEL, Visibility.PRIVATE, "bo", "b", EPOCHS));
 
-        try (AtollServerProcess server = AtollServerProcess.start(tmp.resolve("logs"), "--data", tmp.resolve("unused").toString(),
-                "--db", url)) {
+        try (ServerProcess server = ServerProcess.start(tmp.resolve("unused"), List.of("--db", url))) {
             assertThat(modules(server, "bo")).isEmpty();
-            HttpResponse<String> hidden = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/atoll/modules/secret-trainer/0.1"))
+            HttpResponse<String> hidden = send(HttpRequest.newBuilder(URI.create(server.trackingUri() + "/api/atoll/modules/secret-trainer/0.1"))
                     .header("X-Forwarded-User", "bo"));
             assertThat(hidden.statusCode()).isEqualTo(404);
         }
