@@ -32,6 +32,8 @@ public final class ErrorResponses {
                 long size = ctx.req().getContentLengthLong();
                 answer(ctx, ErrorCode.INVALID_PARAMETER_VALUE, "Request body" + (size >= 0 ? " of " + size + " bytes" : "")
                         + " is over this server's limit of " + AtollServer.MAX_REQUEST_BYTES + " bytes; send less per request.");
+            } else if (error.getStatus() == HttpStatus.NOT_FOUND.getCode()) {
+                noEndpoint(ctx); // Javalin throws NotFoundResponse for a path no route matches
             } else {
                 answer(ctx, error.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST, error.getMessage());
             }
@@ -43,8 +45,7 @@ public final class ErrorResponses {
         });
         app.error(404, ctx -> {
             if (ctx.attribute(ANSWERED) == null) {
-                answer(ctx, ErrorCode.ENDPOINT_NOT_FOUND, "No endpoint " + ctx.method() + " " + ctx.path()
-                        + ". See docs/server.md for the endpoints this server has.");
+                noEndpoint(ctx);
             }
         });
         app.error(405, ctx -> {
@@ -52,6 +53,11 @@ public final class ErrorResponses {
                 answer(ctx, ErrorCode.BAD_REQUEST, "Method " + ctx.method() + " is not allowed on " + ctx.path());
             }
         });
+    }
+
+    private static void noEndpoint(Context ctx) {
+        answer(ctx, ErrorCode.ENDPOINT_NOT_FOUND, "No endpoint " + ctx.method() + " " + ctx.path()
+                + ". See docs/server.md for the endpoints this server has.");
     }
 
     public static void answer(Context ctx, ErrorCode code, String message) {
