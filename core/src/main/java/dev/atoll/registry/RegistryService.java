@@ -343,6 +343,15 @@ public final class RegistryService {
         return store.inTransaction(tx -> tx.audit(name, offset, limit));
     }
 
+    /** The webhook delivery log, newest first, with each attempt's outcome. */
+    public List<dev.atoll.registry.webhooks.WebhookDelivery> webhookDeliveries(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw AtollException.invalidParameter("Invalid paging offset=" + offset + ", max_results=" + limit
+                    + ": offset must be >= 0 and max_results between 1 and 1000.");
+        }
+        return store.inTransaction(tx -> tx.deliveries(offset, limit));
+    }
+
     // ---- helpers
 
     /** {@code runs:/<run>/<path>} becomes the run's artifact URI plus the path, as MLflow resolves it at creation. */

@@ -159,7 +159,7 @@ public final class ArtifactRoutes {
     }
 
     /** Streams a file to the client, straight to the socket (no compression buffer, exact length). */
-    static void send(Context ctx, ArtifactService.Download download) throws IOException {
+    public static void send(Context ctx, ArtifactService.Download download) throws IOException {
         try (InputStream in = download.content()) {
             ctx.status(200);
             ctx.res().setContentType(contentType(download.name()));
