@@ -84,7 +84,11 @@ public final class ArtifactService {
     // ---- run artifacts: paths relative to the run's artifact root
 
     public RunListing listRunArtifacts(String runId, String path, String pageToken) {
-        String rootUri = runs.artifactUri(runId);
+        return listBelow(runs.artifactUri(runId), path, pageToken);
+    }
+
+    /** A page of the listing of {@code path} below an artifact URI (a run's or a logged model's root). */
+    public RunListing listBelow(String rootUri, String path, String pageToken) {
         ArtifactPath root = ArtifactUris.storePath(rootUri);
         ArtifactPath directory = root.resolve(ArtifactPath.parse(path));
         List<ArtifactEntry> all = store.list(directory);

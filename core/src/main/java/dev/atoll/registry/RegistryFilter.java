@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class RegistryFilter {
     private static final Set<String> MODEL_KEYS = Set.of("name");
     private static final Set<String> VERSION_KEYS = Set.of("name", "run_id", "source_path", "version_number");
+    private static final Set<String> LOGGED_MODEL_KEYS = Set.of("name", "source_run_id", "model_type", "status");
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:(?<str>'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(?<tick>`[^`]*`)|(?<op>!=|<=|>=|=|<|>|\\(|\\)|,)"
                     + "|(?<word>[A-Za-z_][A-Za-z0-9_.]*(?:`[^`]*`|\"[^\"]*\")?)|(?<num>-?\\d+))");
@@ -48,6 +49,26 @@ public final class RegistryFilter {
 
     public static RegistryFilter forVersions(String filter) {
         return parse(filter, VERSION_KEYS, "model versions");
+    }
+
+    public static RegistryFilter forLoggedModels(String filter) {
+        return parse(filter, LOGGED_MODEL_KEYS, "logged models");
+    }
+
+    public boolean matches(LoggedModel model) {
+        for (Clause c : clauses) {
+            boolean ok = switch (c.key()) {
+                case "name" -> compare(c, model.name());
+                case "source_run_id" -> compare(c, model.sourceRunId());
+                case "model_type" -> compare(c, model.modelType());
+                case "status" -> compare(c, model.status().name());
+                default -> matchesTag(c, model.tags());
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean matches(RegisteredModel model) {
@@ -244,7 +265,10 @@ public final class RegistryFilter {
         var matcher = TOKEN.matcher(filter);
         int position = 0;
         while (position < filter.length()) {
-            if (filter.substring(position).isBlank()) {
+            while (position < filter.length() && Character.isWhitespace(filter.charAt(position))) {
+                position++;
+            }
+            if (position == filter.length()) {
                 break;
             }
             if (!matcher.find(position) || matcher.start() != position) {

@@ -193,18 +193,29 @@ public final class RegistryService {
         RegistryValidation.source(source);
         List<Tag> checked = orEmpty(tags);
         RegistryValidation.tags(checked, "model version");
-        String storage = storageLocation(source, runId);
         long now = clock.millis();
         return store.inTransaction(tx -> {
             model(tx, name);
+            String storage;
+            String linkedRun = emptyToNull(runId);
+            String linkedModel = emptyToNull(modelId);
+            LoggedModel logged = loggedModelSource(tx, source, linkedModel);
+            if (logged != null && source.startsWith("models:/")) {
+                // models:/<model_id> (MLflow 3): the files are the logged model's; so are its run and id.
+                storage = logged.artifactUri();
+                linkedRun = linkedRun == null ? logged.sourceRunId() : linkedRun;
+            } else {
+                storage = storageLocation(source, runId);
+            }
+            linkedModel = logged == null ? null : logged.modelId();
             long number = tx.nextVersion(name);
             tx.insertVersion(new ModelVersion(name, number, now, now, actor, ModelStage.NONE, description, source, storage,
-                    emptyToNull(runId), emptyToNull(runLink), ModelVersion.READY, null, emptyToNull(modelId), checked, List.of()));
+                    linkedRun, emptyToNull(runLink), ModelVersion.READY, null, linkedModel, checked, List.of()));
             tx.touchModel(name, now);
             tx.appendAudit(AuditEntry.of(now, actor, "create_model_version", name, number, "source", null, source));
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("source", source);
-            data.put("run_id", runId == null ? "" : runId);
+            data.put("run_id", linkedRun == null ? "" : linkedRun);
             webhooks.enqueue(tx, event(RegistryEvent.Type.MODEL_VERSION_CREATED, now, name, number, actor, data));
             return version(tx, name, number);
         });
@@ -376,6 +387,26 @@ public final class RegistryService {
             return ArtifactUris.SCHEME + ":/" + ArtifactUris.storePath(root).resolve(path);
         }
         return root.replaceAll("/+$", "") + (path.isEmpty() ? "" : "/" + path);
+    }
+
+    /** The logged model a {@code models:/<model_id>} source (or an explicit model_id) names; null for other sources. */
+    private static LoggedModel loggedModelSource(RegistryTransaction tx, String source, String modelId) {
+        String id = modelId;
+        if (source.startsWith("models:/")) {
+            String rest = source.substring("models:/".length()).replaceAll("/+$", "");
+            if (rest.matches("m-[0-9a-f]{32}")) {
+                id = rest;
+            } else if (id == null) {
+                throw AtollException.invalidParameter("Invalid model version source '" + source
+                        + "': models:/ sources name a logged model, models:/<model_id>.");
+            }
+        }
+        if (id == null) {
+            return null;
+        }
+        String wanted = id;
+        return tx.loggedModel(wanted).filter(m -> !m.deleted())
+                .orElseThrow(() -> AtollException.notFound("Logged model with ID '" + wanted + "' not found."));
     }
 
     private RegisteredModel withLatest(RegistryTransaction tx, RegisteredModel model) {

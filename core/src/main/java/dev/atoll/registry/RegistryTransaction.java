@@ -64,6 +64,26 @@ public interface RegistryTransaction {
 
     boolean deleteVersionTag(String name, long version, String key);
 
+    // ---- logged models (MLflow 3)
+
+    void insertLoggedModel(LoggedModel model);
+
+    /** A logged model, deleted ones included (the service decides what a deleted one means). */
+    Optional<LoggedModel> loggedModel(String modelId);
+
+    /** The logged models of the given experiments that are not deleted, newest first. */
+    List<LoggedModel> loggedModels(List<String> experimentIds);
+
+    void updateLoggedModelStatus(String modelId, LoggedModel.Status status, long time);
+
+    void markLoggedModelDeleted(String modelId, long time);
+
+    void setLoggedModelTag(String modelId, Tag tag);
+
+    boolean deleteLoggedModelTag(String modelId, String key);
+
+    void setLoggedModelParam(String modelId, dev.atoll.tracking.Param param);
+
     // ---- audit history and webhook outbox
 
     void appendAudit(AuditEntry entry);

@@ -337,6 +337,41 @@ public abstract class AbstractRegistryServiceTest {
         assertThat(registry.lineage("m", "2").codeCommit()).isNull();
     }
 
+    @Test
+    void loggedModelsLiveInTheirExperimentAndRegisterAsModelsUris() {
+        LoggedModelService logged = new LoggedModelService(store, clock, id -> "mlflow-artifacts:/" + id);
+        LoggedModel created = logged.create("1", "classifier", "sklearn", "run1",
+                List.of(new dev.atoll.tracking.Param("alpha", "0.1")), List.of(new Tag("k", "v")), "alice");
+
+        assertThat(created.modelId()).matches("m-[0-9a-f]{32}");
+        assertThat(created.artifactUri()).isEqualTo("mlflow-artifacts:/1/models/" + created.modelId() + "/artifacts");
+        assertThat(created.status()).isEqualTo(LoggedModel.Status.LOGGED_MODEL_PENDING);
+        assertThat(logged.finalizeModel(created.modelId(), "LOGGED_MODEL_READY").status()).isEqualTo(LoggedModel.Status.LOGGED_MODEL_READY);
+        logged.setTags(created.modelId(), List.of(new Tag("mlflow.modelVersions", "[]")));
+        logged.deleteTag(created.modelId(), "k");
+        logged.logParams(created.modelId(), List.of(new dev.atoll.tracking.Param("beta", "2")));
+        assertThat(logged.get(created.modelId()).tags()).containsExactly(new Tag("mlflow.modelVersions", "[]"));
+        assertThat(logged.get(created.modelId()).params()).extracting(dev.atoll.tracking.Param::key).containsExactly("alpha", "beta");
+        logged.create("2", "other", null, null, null, null, "bob");
+        assertThat(logged.search(List.of("1"), "name LIKE 'class%'", null, null).items()).extracting(LoggedModel::modelId)
+                .containsExactly(created.modelId());
+        assertThat(logged.search(List.of("1", "2"), null, null, null).items()).hasSize(2);
+
+        registry.createRegisteredModel("m", null, null, "alice");
+        ModelVersion version = registry.createModelVersion("m", "models:/" + created.modelId(), null, null, null, null, null, "alice");
+        assertThat(version.modelId()).isEqualTo(created.modelId());
+        assertThat(version.runId()).isEqualTo("run1");
+        assertThat(version.downloadUri()).isEqualTo(created.artifactUri());
+        assertThat(registry.lineage("m", "1").codeCommit()).isEqualTo("abc123");
+
+        assertError(() -> registry.createModelVersion("m", "models:/m-00000000000000000000000000000000", null, null, null, null, null, "a"),
+                ErrorCode.RESOURCE_DOES_NOT_EXIST, "Logged model");
+        assertError(() -> logged.get("../etc"), ErrorCode.INVALID_PARAMETER_VALUE, "Invalid logged model ID");
+        assertError(() -> logged.finalizeModel(created.modelId(), "DONE"), ErrorCode.INVALID_PARAMETER_VALUE, "LOGGED_MODEL_READY");
+        logged.delete(created.modelId());
+        assertError(() -> logged.get(created.modelId()), ErrorCode.RESOURCE_DOES_NOT_EXIST, "not found");
+    }
+
     private static List<String> names(Page<RegisteredModel> page) {
         return page.items().stream().map(RegisteredModel::name).toList();
     }

@@ -16,9 +16,18 @@ public final class RegistrySchemaForTests {
     private RegistrySchemaForTests() {
     }
 
+    /** The registry's migrations, in order. */
+    public static final java.util.List<String> MIGRATIONS = java.util.List.of("V20__model_registry.sql", "V21__logged_models.sql");
+
     public static void apply(DataSource dataSource, String dialect) throws SQLException, IOException {
+        for (String migration : MIGRATIONS) {
+            applyFile(dataSource, "/db/migration/" + dialect + "/" + migration);
+        }
+    }
+
+    private static void applyFile(DataSource dataSource, String resource) throws SQLException, IOException {
         String sql;
-        try (InputStream in = RegistrySchemaForTests.class.getResourceAsStream("/db/migration/" + dialect + "/V20__model_registry.sql")) {
+        try (InputStream in = RegistrySchemaForTests.class.getResourceAsStream(resource)) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

@@ -122,6 +122,29 @@ final class RegistryRequest {
         return result;
     }
 
+    List<dev.atoll.tracking.Param> params() {
+        if (body == null || !body.has("params") || body.get("params").isNull()) {
+            return List.of();
+        }
+        JsonNode params = body.get("params");
+        if (!params.isArray()) {
+            throw AtollException.invalidParameter("Invalid value " + params + " for parameter 'params' supplied: expected a list of {key, value}.");
+        }
+        List<dev.atoll.tracking.Param> result = new ArrayList<>();
+        for (JsonNode param : params) {
+            if (!param.isObject() || !param.path("key").isTextual() || !param.has("value") || param.get("value").isNull()) {
+                throw AtollException.invalidParameter("Invalid param " + param + " in 'params': each needs a string 'key' and a 'value'.");
+            }
+            result.add(new dev.atoll.tracking.Param(param.get("key").asText(), param.get("value").asText()));
+        }
+        return result;
+    }
+
+    /** A path parameter of the route, e.g. {@code model_id}. */
+    String path(String name) {
+        return ctx.pathParam(name);
+    }
+
     /** Who makes the change: the basic-auth user MLflow clients send, else {@code X-Atoll-User}, else "anonymous". */
     String actor() {
         String authorization = ctx.header("Authorization");

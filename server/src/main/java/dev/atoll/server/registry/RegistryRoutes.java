@@ -3,6 +3,8 @@ package dev.atoll.server.registry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.artifacts.ArtifactService;
+import dev.atoll.registry.LoggedModel;
+import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryService;
@@ -27,10 +29,12 @@ public final class RegistryRoutes {
     private static final String[] PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
 
     private final RegistryService registry;
+    private final LoggedModelService loggedModels;
     private final ArtifactService artifacts;
 
-    public RegistryRoutes(RegistryService registry, ArtifactService artifacts) {
+    public RegistryRoutes(RegistryService registry, LoggedModelService loggedModels, ArtifactService artifacts) {
         this.registry = registry;
+        this.loggedModels = loggedModels;
         this.artifacts = artifacts;
     }
 
@@ -96,6 +100,14 @@ public final class RegistryRoutes {
                 return JSON.createObjectNode();
             });
         }
+        for (String prefix : PREFIXES) {
+            addLoggedModelRoutes(app, prefix + "logged-models");
+        }
+        app.get("/ajax-api/2.0/mlflow/logged-models/{model_id}/artifacts/files", ctx -> {
+            RegistryRequest r = RegistryRequest.of(ctx);
+            ArtifactRoutes.send(ctx, artifacts.downloadBelow(loggedModels.get(r.path("model_id")).artifactUri(),
+                    r.required("artifact_file_path")));
+        });
         app.get("/model-versions/get-artifact", this::getArtifact);
         app.get("/ajax-api/2.0/mlflow/model-versions/get-artifact", this::getArtifact);
 
@@ -124,6 +136,75 @@ public final class RegistryRoutes {
             response.set("deliveries", deliveries);
             return response;
         });
+    }
+
+    /** MLflow 3's logged-models API, which its clients call while logging and registering a model. */
+    private void addLoggedModelRoutes(Javalin app, String base) {
+        route(app, base, HandlerType.POST, "/search", r -> {
+            List<String> experimentIds = r.strings("experiment_ids");
+            Page<LoggedModel> page = loggedModels.search(experimentIds, r.string("filter"), r.integer("max_results"), r.string("page_token"));
+            ObjectNode response = JSON.createObjectNode();
+            ArrayNode models = response.putArray("models");
+            page.items().forEach(m -> models.add(LoggedModelJson.model(m)));
+            if (page.nextPageToken() != null) {
+                response.put("next_page_token", page.nextPageToken());
+            }
+            return response;
+        });
+        route(app, base, HandlerType.POST, "", r -> loggedModelResponse(loggedModels.create(r.required("experiment_id"),
+                r.string("name"), r.string("model_type"), r.string("source_run_id"), r.params(), r.tags(), r.actor())));
+        route(app, base, HandlerType.GET, "/{model_id}", r -> loggedModelResponse(loggedModels.get(r.path("model_id"))));
+        route(app, base, HandlerType.PATCH, "/{model_id}", r -> loggedModelResponse(
+                loggedModels.finalizeModel(r.path("model_id"), loggedModelStatus(r.required("status")))));
+        route(app, base, HandlerType.DELETE, "/{model_id}", r -> {
+            loggedModels.delete(r.path("model_id"));
+            return JSON.createObjectNode();
+        });
+        route(app, base, HandlerType.PATCH, "/{model_id}/tags", r -> {
+            loggedModels.setTags(r.path("model_id"), r.tags());
+            return JSON.createObjectNode();
+        });
+        route(app, base, HandlerType.DELETE, "/{model_id}/tags/{tag_key}", r -> {
+            loggedModels.deleteTag(r.path("model_id"), r.path("tag_key"));
+            return JSON.createObjectNode();
+        });
+        route(app, base, HandlerType.POST, "/{model_id}/params", r -> {
+            loggedModels.logParams(r.path("model_id"), r.params());
+            return JSON.createObjectNode();
+        });
+        route(app, base, HandlerType.GET, "/{model_id}/artifacts/directories", r -> {
+            ArtifactService.RunListing listing = artifacts.listBelow(loggedModels.get(r.path("model_id")).artifactUri(),
+                    r.string("artifact_directory_path"), r.string("page_token"));
+            ObjectNode response = JSON.createObjectNode();
+            response.put("root_uri", listing.rootUri());
+            ArrayNode files = response.putArray("files");
+            listing.files().forEach(entry -> {
+                ObjectNode file = files.addObject().put("path", entry.path().toString()).put("is_dir", entry.directory());
+                if (!entry.directory()) {
+                    file.put("file_size", entry.size());
+                }
+            });
+            if (listing.nextPageToken() != null) {
+                response.put("next_page_token", listing.nextPageToken());
+            }
+            return response;
+        });
+    }
+
+    /** Proto JSON sends the enum's name; some clients send its number. */
+    private static String loggedModelStatus(String status) {
+        return switch (status) {
+            case "1" -> "LOGGED_MODEL_PENDING";
+            case "2" -> "LOGGED_MODEL_READY";
+            case "3" -> "LOGGED_MODEL_UPLOAD_FAILED";
+            default -> status;
+        };
+    }
+
+    private static ObjectNode loggedModelResponse(LoggedModel model) {
+        ObjectNode response = JSON.createObjectNode();
+        response.set("model", LoggedModelJson.model(model));
+        return response;
     }
 
     @FunctionalInterface

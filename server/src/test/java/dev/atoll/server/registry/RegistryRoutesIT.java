@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.local.LocalArtifactStore;
 import dev.atoll.errors.AtollException;
+import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.MutableClock;
 import dev.atoll.registry.RegistrySchemaForTests;
 import dev.atoll.registry.RegistryService;
@@ -58,13 +59,15 @@ class RegistryRoutesIT {
         RunsForTests runs = new RunsForTests()
                 .add("1", "run1", new Tag("mlflow.source.git.commit", "c0ffee"), new Tag("atoll.data.commit", "da7a"),
                         new Tag("atoll.module.tokenizer", "0.3.1"), new Tag("atoll.ci.job_url", "https://gitlab/jobs/42"));
-        RegistryService registry = new RegistryService(new JdbcRegistryStore(dataSource), new MutableClock(1_700_000_000_000L), runs,
-                WebhookOutbox.none());
+        JdbcRegistryStore store = new JdbcRegistryStore(dataSource);
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
+        RegistryService registry = new RegistryService(store, clock, runs, WebhookOutbox.none());
+        LoggedModelService loggedModels = new LoggedModelService(store, clock, experimentId -> "mlflow-artifacts:/" + experimentId);
         ArtifactService artifacts = new ArtifactService(new LocalArtifactStore(dir.resolve("artifacts")), runId ->
                 runs.run(runId).orElseThrow(() -> AtollException.notFound("Run '" + runId + "' not found.")).info().artifactUri());
         server = RoutesFixture.start(app -> {
             new ArtifactRoutes(artifacts).addTo(app);
-            new RegistryRoutes(registry, artifacts).addTo(app);
+            new RegistryRoutes(registry, loggedModels, artifacts).addTo(app);
         });
         mlflow = new MlflowClient(server.baseUrl());
     }
@@ -234,6 +237,56 @@ class RegistryRoutesIT {
         assertThat(escape.get("message").asText()).contains("'..' segment");
         JsonNode notProxied = call("GET", "/model-versions/get-artifact?name=fraud&version=2&path=MLmodel", null, 400);
         assertThat(notProxied.get("message").asText()).contains("not served by this server");
+    }
+
+    /** The calls an MLflow 3 client makes to log a model and register it, in that order. */
+    @Test
+    void mlflow3LogAndRegisterFlowThroughLoggedModels() throws Exception {
+        JsonNode created = ok("POST", "/api/2.0/mlflow/logged-models", "{\"experiment_id\": \"1\", \"name\": \"model\","
+                + " \"source_run_id\": \"run1\", \"model_type\": \"sklearn\", \"params\": [{\"key\": \"C\", \"value\": \"1.0\"}]}");
+        String modelId = created.at("/model/info/model_id").asText();
+        String artifactUri = created.at("/model/info/artifact_uri").asText();
+        assertThat(created.at("/model/info/status").asText()).isEqualTo("LOGGED_MODEL_PENDING");
+        assertThat(artifactUri).isEqualTo("mlflow-artifacts:/1/models/" + modelId + "/artifacts");
+
+        String storePath = artifactUri.substring("mlflow-artifacts:/".length());
+        for (String file : List.of("MLmodel", "model.pkl")) {
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/" + storePath + "/" + file))
+                    .PUT(HttpRequest.BodyPublishers.ofString(file + "-content")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+        ok("POST", "/api/2.0/mlflow/logged-models/" + modelId + "/params", "{\"params\": [{\"key\": \"max_iter\", \"value\": \"100\"}]}");
+        JsonNode ready = ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"model_id\": \"" + modelId + "\", \"status\": \"LOGGED_MODEL_READY\"}");
+        assertThat(ready.at("/model/info/status").asText()).isEqualTo("LOGGED_MODEL_READY");
+        assertThat(ready.at("/model/data/params")).hasSize(2);
+
+        JsonNode listing = ok("GET", "/api/2.0/mlflow/logged-models/" + modelId + "/artifacts/directories", null);
+        assertThat(listing.get("files")).extracting(f -> f.get("path").asText()).containsExactly("MLmodel", "model.pkl");
+
+        ok("POST", "/api/2.0/mlflow/registered-models/create", "{\"name\": \"sk\"}");
+        JsonNode version = ok("POST", "/api/2.0/mlflow/model-versions/create",
+                "{\"name\": \"sk\", \"source\": \"models:/" + modelId + "\", \"model_id\": \"" + modelId + "\"}");
+        assertThat(version.at("/model_version/model_id").asText()).isEqualTo(modelId);
+        assertThat(version.at("/model_version/run_id").asText()).isEqualTo("run1");
+        ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId + "/tags",
+                "{\"tags\": [{\"key\": \"mlflow.modelVersions\", \"value\": \"[{\\\"name\\\": \\\"sk\\\", \\\"version\\\": 1}]\"}]}");
+        assertThat(ok("GET", "/api/2.0/mlflow/logged-models/" + modelId, null).at("/model/info/tags/0/key").asText())
+                .isEqualTo("mlflow.modelVersions");
+        assertThat(mlflow.getModelVersionDownloadUri("sk", "1")).isEqualTo(artifactUri);
+        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/model-versions/get-artifact?name=sk&version=1&path=MLmodel")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(file.body()).isEqualTo("MLmodel-content");
+        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + "/ajax-api/2.0/mlflow/logged-models/" + modelId + "/artifacts/files?artifact_file_path=model.pkl")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.body()).isEqualTo("model.pkl-content");
+
+        JsonNode search = ok("POST", "/api/2.0/mlflow/logged-models/search", "{\"experiment_ids\": [\"1\"], \"filter\": \"name = 'model'\"}");
+        assertThat(search.get("models")).hasSize(1);
+        ok("DELETE", "/api/2.0/mlflow/logged-models/" + modelId + "/tags/mlflow.modelVersions", null);
+        ok("DELETE", "/api/2.0/mlflow/logged-models/" + modelId, null);
+        call("GET", "/api/2.0/mlflow/logged-models/" + modelId, null, 404);
+        call("GET", "/api/2.0/mlflow/logged-models/not-an-id", null, 400);
+        call("POST", "/api/2.0/mlflow/logged-models", "{\"name\": \"no experiment\"}", 400);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.atoll.registry.store.jdbc;
 
 import dev.atoll.registry.AuditEntry;
+import dev.atoll.registry.LoggedModel;
 import dev.atoll.registry.ModelAlias;
 import dev.atoll.registry.ModelStage;
 import dev.atoll.registry.ModelVersion;
@@ -259,6 +260,77 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     @Override
     public boolean deleteVersionTag(String name, long version, String key) {
         return update("DELETE FROM model_version_tags WHERE name = ? AND version = ? AND tag_key = ?", name, version, key) > 0;
+    }
+
+    // ---- logged models
+
+    @Override
+    public void insertLoggedModel(LoggedModel m) {
+        update("INSERT INTO logged_models (model_id, experiment_id, name, creation_time, last_updated_time, artifact_uri, status,"
+                        + " status_message, creator_id, model_type, source_run_id, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                m.modelId(), m.experimentId(), m.name(), m.creationTime(), m.lastUpdatedTime(), m.artifactUri(), m.status().name(),
+                m.statusMessage(), m.creatorId(), m.modelType(), m.sourceRunId());
+        m.tags().forEach(tag -> setLoggedModelTag(m.modelId(), tag));
+        m.params().forEach(param -> setLoggedModelParam(m.modelId(), param));
+    }
+
+    @Override
+    public Optional<LoggedModel> loggedModel(String modelId) {
+        return query("SELECT * FROM logged_models WHERE model_id = ?", this::loggedModelRow, modelId).stream().findFirst()
+                .map(this::withTagsAndParams);
+    }
+
+    @Override
+    public List<LoggedModel> loggedModels(List<String> experimentIds) {
+        if (experimentIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(experimentIds.size(), "?"));
+        return query("SELECT * FROM logged_models WHERE deleted = 0 AND experiment_id IN (" + marks + ")"
+                + " ORDER BY creation_time DESC, model_id", this::loggedModelRow, experimentIds.toArray()).stream()
+                .map(this::withTagsAndParams).toList();
+    }
+
+    private LoggedModel withTagsAndParams(LoggedModel m) {
+        return m.with(
+                query("SELECT tag_key, tag_value FROM logged_model_tags WHERE model_id = ? ORDER BY tag_key",
+                        rs -> new Tag(rs.getString(1), rs.getString(2)), m.modelId()),
+                query("SELECT param_key, param_value FROM logged_model_params WHERE model_id = ? ORDER BY param_key",
+                        rs -> new dev.atoll.tracking.Param(rs.getString(1), rs.getString(2)), m.modelId()));
+    }
+
+    private LoggedModel loggedModelRow(ResultSet rs) throws SQLException {
+        return new LoggedModel(rs.getString("model_id"), rs.getString("experiment_id"), rs.getString("name"),
+                rs.getLong("creation_time"), rs.getLong("last_updated_time"), rs.getString("artifact_uri"),
+                LoggedModel.Status.parse(rs.getString("status")), rs.getString("status_message"), rs.getString("creator_id"),
+                rs.getString("model_type"), rs.getString("source_run_id"), rs.getInt("deleted") != 0, List.of(), List.of());
+    }
+
+    @Override
+    public void updateLoggedModelStatus(String modelId, LoggedModel.Status status, long time) {
+        update("UPDATE logged_models SET status = ?, last_updated_time = ? WHERE model_id = ?", status.name(), time, modelId);
+    }
+
+    @Override
+    public void markLoggedModelDeleted(String modelId, long time) {
+        update("UPDATE logged_models SET deleted = 1, last_updated_time = ? WHERE model_id = ?", time, modelId);
+    }
+
+    @Override
+    public void setLoggedModelTag(String modelId, Tag tag) {
+        update("DELETE FROM logged_model_tags WHERE model_id = ? AND tag_key = ?", modelId, tag.key());
+        update("INSERT INTO logged_model_tags (model_id, tag_key, tag_value) VALUES (?, ?, ?)", modelId, tag.key(), tag.value());
+    }
+
+    @Override
+    public boolean deleteLoggedModelTag(String modelId, String key) {
+        return update("DELETE FROM logged_model_tags WHERE model_id = ? AND tag_key = ?", modelId, key) > 0;
+    }
+
+    @Override
+    public void setLoggedModelParam(String modelId, dev.atoll.tracking.Param param) {
+        update("DELETE FROM logged_model_params WHERE model_id = ? AND param_key = ?", modelId, param.key());
+        update("INSERT INTO logged_model_params (model_id, param_key, param_value) VALUES (?, ?, ?)", modelId, param.key(), param.value());
     }
 
     // ---- audit and webhooks
