@@ -372,6 +372,34 @@ public abstract class AbstractRegistryServiceTest {
         assertError(() -> logged.get(created.modelId()), ErrorCode.RESOURCE_DOES_NOT_EXIST, "not found");
     }
 
+    @Test
+    void concurrentRegistrationsGetDistinctVersionNumbers() throws Exception {
+        registry.createRegisteredModel("busy", null, null, "alice");
+        int threads = 4;
+        int each = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    List<Long> numbers = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        numbers.add(registry.createModelVersion("busy", "s3://b/x", null, null, null, null, null, "alice").version());
+                    }
+                    return numbers;
+                }));
+            }
+            List<Long> all = new java.util.ArrayList<>();
+            for (var future : futures) {
+                all.addAll(future.get());
+            }
+            assertThat(all).doesNotHaveDuplicates().hasSize(threads * each);
+            assertThat(registry.history("busy", 0, 1000)).hasSize(1 + threads * each);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static List<String> names(Page<RegisteredModel> page) {
         return page.items().stream().map(RegisteredModel::name).toList();
     }

@@ -155,9 +155,10 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
 
     @Override
     public long nextVersion(String name) {
-        long next = query("SELECT next_version FROM registered_models WHERE name = ?", rs -> rs.getLong(1), name).get(0);
-        update("UPDATE registered_models SET next_version = ? WHERE name = ?", next + 1, name);
-        return next;
+        // Increment first: the update locks the model's row (PostgreSQL), so concurrent creates queue up
+        // instead of reading the same number.
+        update("UPDATE registered_models SET next_version = next_version + 1 WHERE name = ?", name);
+        return query("SELECT next_version FROM registered_models WHERE name = ?", rs -> rs.getLong(1), name).get(0) - 1;
     }
 
     @Override
