@@ -248,6 +248,12 @@ public final class RegistryService {
             tx.deleteVersion(name, number);
             tx.touchModel(name, now);
             tx.appendAudit(AuditEntry.of(now, actor, "delete_model_version", name, number, null, before.source(), null));
+            for (String alias : before.aliases()) {
+                // The aliases went with the version: record and announce that as if they had been deleted one by one.
+                tx.appendAudit(AuditEntry.of(now, actor, "delete_registered_model_alias", name, number, "aliases." + alias,
+                        Long.toString(number), null));
+                webhooks.enqueue(tx, event(RegistryEvent.Type.MODEL_VERSION_ALIAS_DELETED, now, name, number, actor, Map.of("alias", alias)));
+            }
             return null;
         });
     }

@@ -201,6 +201,10 @@ public abstract class AbstractRegistryServiceTest {
         assertError(() -> registry.getModelVersionByAlias("m", "champion"), ErrorCode.RESOURCE_DOES_NOT_EXIST, "alias champion not found");
         registry.deleteModelVersion("m", "1", "bob");
         assertThat(registry.getRegisteredModel("m").aliases()).isEmpty();
+        assertThat(registry.history("m", 0, 100)).last()
+                .satisfies(e -> assertThat(List.of(e.action(), e.field(), e.before())).containsExactly(
+                        "delete_registered_model_alias", "aliases.challenger", "1"));
+        assertThat(deliveries()).filteredOn(d -> d.event().equals("model_version_alias.deleted")).hasSize(2);
     }
 
     @Test

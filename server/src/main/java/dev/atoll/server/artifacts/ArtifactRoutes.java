@@ -164,12 +164,19 @@ public final class ArtifactRoutes {
             ctx.status(200);
             ctx.res().setContentType(contentType(download.name()));
             ctx.res().setHeader("X-Content-Type-Options", "nosniff");
-            ctx.res().setHeader("Content-Disposition", "attachment; filename=\"" + download.name().replace("\"", "") + "\"");
+            ctx.res().setHeader("Content-Disposition", contentDisposition(download.name()));
             ctx.res().setContentLengthLong(download.size());
             OutputStream out = ctx.res().getOutputStream();
             in.transferTo(out);
             out.flush();
         }
+    }
+
+    /** An ASCII {@code filename} for old clients and the exact name as RFC 5987 {@code filename*}. */
+    private static String contentDisposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._ ()+,-]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Text types are served as text/plain so a browser never renders an uploaded page or script. */

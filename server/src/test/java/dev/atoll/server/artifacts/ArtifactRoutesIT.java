@@ -86,6 +86,11 @@ class ArtifactRoutesIT {
         assertThat(download.body()).isEqualTo("flavors: {}");
         assertThat(download.headers().firstValue("Content-Length")).contains("11");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(send("PUT", PROXY + "1/run1/artifacts/" + q("résumé \"1\".txt").replace("+", "%20"), "x").statusCode()).isEqualTo(200);
+        HttpResponse<String> unicode = send("GET", PROXY + "1/run1/artifacts/" + q("résumé \"1\".txt").replace("+", "%20"), null);
+        assertThat(unicode.headers().firstValue("Content-Disposition")).contains(
+                "attachment; filename=\"r_sum_ _1_.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%221%22.txt");
+        send("DELETE", PROXY + "1/run1/artifacts/" + q("résumé \"1\".txt").replace("+", "%20"), null);
 
         JsonNode listing = json(send("GET", "/api/2.0/mlflow-artifacts/artifacts?path=" + q("1/run1/artifacts"), null));
         assertThat(listing.get("files").toString()).isEqualTo(
