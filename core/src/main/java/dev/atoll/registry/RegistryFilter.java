@@ -94,7 +94,12 @@ public final class RegistryFilter {
     private static boolean matchesTag(Clause c, List<Tag> tags) {
         String key = c.key().substring("tags.".length());
         String value = tags.stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElse(null);
-        return value != null && compare(c, value);
+        if (value == null) {
+            // A missing tag is "not equal" to anything: MLflow 3 clients filter prompts out with
+            // tags.`mlflow.prompt.is_prompt` != 'true' and expect every ordinary model back.
+            return c.op().equals("!=") || c.op().equals("NOT IN");
+        }
+        return compare(c, value);
     }
 
     private static boolean compare(Clause c, String actual) {

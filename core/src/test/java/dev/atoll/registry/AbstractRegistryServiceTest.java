@@ -238,8 +238,11 @@ public abstract class AbstractRegistryServiceTest {
         assertThat(names(registry.searchRegisteredModels("tags.team = 'growth'", null, null, null))).containsExactly("churn");
         assertThat(names(registry.searchRegisteredModels("tags.`team` != 'growth' and name != 'fraud_x'", null, null, null)))
                 .containsExactly("Fraud-legacy", "fraud-v2");
+        registry.setRegisteredModelTag("churn", "mlflow.prompt.is_prompt", "true", "alice");
+        assertThat(names(registry.searchRegisteredModels("tags.`mlflow.prompt.is_prompt` != 'true'", null, null, null)))
+                .as("MLflow 3's prompt exclusion keeps models without the tag").containsExactly("Fraud-legacy", "fraud-v2", "fraud_x");
         assertThat(names(registry.searchRegisteredModels(null, null, List.of("last_updated_timestamp DESC"), null)))
-                .containsExactly("fraud_x", "churn", "Fraud-legacy", "fraud-v2");
+                .containsExactly("churn", "fraud_x", "Fraud-legacy", "fraud-v2");
 
         Page<RegisteredModel> first = registry.searchRegisteredModels(null, 3, List.of("name"), null);
         assertThat(names(first)).containsExactly("Fraud-legacy", "churn", "fraud-v2");
