@@ -122,23 +122,33 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public Optional<ArtifactEntry> stat(ArtifactPath path) {
         try {
-            if (!path.isRoot()) {
-                try {
-                    HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(fileKey(path)));
-                    return Optional.of(ArtifactEntry.file(path, head.contentLength()));
-                } catch (NoSuchKeyException e) {
-                    // not a file; may be a directory
-                } catch (S3Exception e) {
-                    if (e.statusCode() != 404) {
-                        throw e;
-                    }
-                }
+            // Prefix first: S3-compatible servers on a file system (S3Proxy) stall on HEAD or DELETE
+            // of a key that is also a "directory"; a prefix listing answers at once everywhere.
+            if (hasObjectsBelow(path)) {
+                return Optional.of(ArtifactEntry.directory(path));
             }
-            ListObjectsV2Response any = s3.listObjectsV2(b -> b.bucket(bucket).prefix(directoryKey(path)).maxKeys(1));
-            return any.hasContents() && !any.contents().isEmpty() ? Optional.of(ArtifactEntry.directory(path)) : Optional.empty();
+            if (path.isRoot()) {
+                return Optional.empty();
+            }
+            try {
+                HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(fileKey(path)));
+                return Optional.of(ArtifactEntry.file(path, head.contentLength()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
         } catch (SdkException e) {
             throw storageFailure("inspect artifact " + path, e);
         }
+    }
+
+    private boolean hasObjectsBelow(ArtifactPath path) {
+        ListObjectsV2Response any = s3.listObjectsV2(b -> b.bucket(bucket).prefix(directoryKey(path)).maxKeys(1));
+        return any.hasContents() && !any.contents().isEmpty();
     }
 
     @Override
@@ -179,18 +189,17 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public void delete(ArtifactPath path) {
         try {
-            if (!path.isRoot()) {
-                s3.deleteObject(b -> b.bucket(bucket).key(fileKey(path)));
-            }
+            boolean directory = false;
             ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(directoryKey(path)).build();
             for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
-                if (!page.hasContents() || page.contents().isEmpty()) {
-                    continue;
-                }
                 // One by one: DeleteObjects needs a checksum header that several S3-compatible servers refuse.
                 for (S3Object object : page.contents()) {
+                    directory = true;
                     s3.deleteObject(b -> b.bucket(bucket).key(object.key()));
                 }
+            }
+            if (!directory && !path.isRoot()) {
+                s3.deleteObject(b -> b.bucket(bucket).key(fileKey(path)));
             }
         } catch (SdkException e) {
             throw storageFailure("delete artifact " + path, e);

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The artifact store contract against a real S3 API server (S3Proxy on a file-system blob store). */
+/** The artifact store contract against a real S3 API server (S3Proxy). */
 class S3ArtifactStoreIT extends AbstractArtifactStoreContractTest {
     @TempDir
     static Path blobs;

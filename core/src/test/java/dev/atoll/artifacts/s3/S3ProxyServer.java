@@ -10,7 +10,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** A real S3 API server (S3Proxy over a file-system blob store) on a free loopback port, for tests. */
+/**
+ * A real S3 API server (S3Proxy) on a free loopback port, for tests. It keeps blobs in memory
+ * (jclouds' transient store): S3Proxy's file-system store turns directories into marker keys that
+ * take 10 s each to delete, which no real S3 service does. The directory argument is kept for the
+ * callers' temp dirs and unused.
+ */
 public final class S3ProxyServer implements AutoCloseable {
     public static final String ACCESS_KEY = "atoll-test";
     public static final String SECRET_KEY = "atoll-test-secret";
@@ -25,8 +30,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public static S3ProxyServer start(Path directory) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+        BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials(ACCESS_KEY, SECRET_KEY)
                 .overrides(properties)
                 .build(BlobStoreContext.class);
