@@ -59,7 +59,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];
             if (arg == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
+                statement.setNull(i + 1, Types.NULL);
             } else if (arg instanceof Long l) {
                 statement.setLong(i + 1, l);
             } else if (arg instanceof Integer n) {
