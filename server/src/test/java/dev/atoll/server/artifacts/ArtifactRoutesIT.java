@@ -236,6 +236,32 @@ class ArtifactRoutesIT {
     }
 
     @Test
+    void symlinksInsideTheRootAreRefusedOverHttp() throws Exception {
+        Files.createDirectories(root.resolve("1/run1/artifacts"));
+        Files.createSymbolicLink(root.resolve("1/run1/artifacts/escape"), dir.resolve("etc"));
+        Files.createSymbolicLink(root.resolve("1/run1/artifacts/secret.txt"), dir.resolve("secret.txt"));
+
+        List<HttpResponse<String>> responses = List.of(
+                send("GET", PROXY + "1/run1/artifacts/escape/passwd", null),
+                send("PUT", PROXY + "1/run1/artifacts/escape/planted", "pwned"),
+                send("DELETE", PROXY + "1/run1/artifacts/escape/passwd", null),
+                send("GET", PROXY + "1/run1/artifacts/secret.txt", null),
+                send("PUT", PROXY + "1/run1/artifacts/secret.txt", "overwritten"),
+                send("GET", "/api/2.0/mlflow-artifacts/artifacts?path=1/run1/artifacts/escape", null),
+                send("GET", "/get-artifact?run_id=run1&path=escape/passwd", null),
+                send("GET", "/api/2.0/mlflow/artifacts/list?run_id=run1&path=escape", null));
+
+        assertThat(responses).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).get("message").asText()).contains("symbolic link");
+        });
+        assertThat(Files.readString(dir.resolve("secret.txt"))).isEqualTo(SECRET);
+        assertThat(Files.readString(dir.resolve("etc/passwd"))).isEqualTo(SECRET);
+        assertThat(dir.resolve("etc/planted")).doesNotExist();
+        assertThat(json(send("GET", "/api/2.0/mlflow/artifacts/list?run_id=run1", null)).has("files")).as("links are not listed").isFalse();
+    }
+
+    @Test
     void refusalsCarryMlflowsErrorShape() throws Exception {
         HttpResponse<String> response = send("GET", "/get-artifact?run_id=run1&path=" + q("../../../secret.txt"), null);
         assertThat(response.statusCode()).isEqualTo(400);
