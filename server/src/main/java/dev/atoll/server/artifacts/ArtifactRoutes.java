@@ -67,6 +67,25 @@ public final class ArtifactRoutes {
         app.get("/ajax-api/2.0/mlflow/get-artifact", this::getArtifact);
     }
 
+    /**
+     * Jetty refuses some request lines before any route runs (a path that climbs above "/", a NUL,
+     * an ambiguous encoding) with an HTML page; this makes that answer MLflow's JSON error too.
+     * The server calls it while configuring Javalin.
+     */
+    public static void answerUnparsableRequestsInMlflowShape(io.javalin.config.JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public java.nio.ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+                fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+                ObjectNode body = JSON.createObjectNode();
+                body.put("error_code", status == 400 ? "INVALID_PARAMETER_VALUE" : "BAD_REQUEST");
+                body.put("message", "Invalid request: " + (reason == null ? "HTTP " + status : reason)
+                        + ". Paths may not climb above '/', hold NUL or use ambiguous encodings.");
+                return java.nio.ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }));
+    }
+
     private void listProxy(Context ctx) {
         ObjectNode response = JSON.createObjectNode();
         List<ArtifactEntry> entries = artifacts.list(ctx.queryParam("path"));

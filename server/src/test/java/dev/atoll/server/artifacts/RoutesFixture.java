@@ -24,7 +24,10 @@ public final class RoutesFixture implements AutoCloseable {
     }
 
     public static RoutesFixture start(Consumer<Javalin> routes) {
-        Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            ArtifactRoutes.answerUnparsableRequestsInMlflowShape(config);
+        });
         app.exception(AtollException.class, (e, ctx) -> {
             ctx.status(e.code().httpStatus());
             ctx.json(Map.of("error_code", e.code().name(), "message", e.getMessage()));
