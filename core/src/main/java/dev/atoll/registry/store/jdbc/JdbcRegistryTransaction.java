@@ -11,10 +11,8 @@ import dev.atoll.registry.webhooks.WebhookDelivery;
 import dev.atoll.tracking.Tag;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,58 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The SQL of one registry transaction on one connection. */
-final class JdbcRegistryTransaction implements RegistryTransaction {
-    private final Connection connection;
+final class JdbcRegistryTransaction extends JdbcStatements implements RegistryTransaction {
 
     JdbcRegistryTransaction(Connection connection) {
-        this.connection = connection;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement statement = prepare(sql, args); ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new JdbcRegistryException("registry query failed", e);
-        }
-    }
-
-    private int update(String sql, Object... args) {
-        try (PreparedStatement statement = prepare(sql, args)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new JdbcRegistryException("registry update failed", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            Object arg = args[i];
-            if (arg == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else if (arg instanceof Long l) {
-                statement.setLong(i + 1, l);
-            } else if (arg instanceof Integer n) {
-                statement.setInt(i + 1, n);
-            } else {
-                statement.setString(i + 1, arg.toString());
-            }
-        }
-        return statement;
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        super(connection);
     }
 
     // ---- registered models
