@@ -164,6 +164,29 @@ class WebhookDispatcherIT {
     }
 
     @Test
+    void theRunningDispatcherDeliversNewEventsByItself() throws Exception {
+        List<WebhookTarget> targets = List.of(WebhookTarget.of(url("/hook"), SECRET));
+        java.time.Clock realClock = java.time.Clock.systemUTC();
+        RegistryService registry = new RegistryService(store, realClock, new RunsForTests(), new WebhookOutbox(targets));
+        try (WebhookDispatcher dispatcher = new WebhookDispatcher(store, targets, realClock,
+                new WebhookDispatcher.Policy(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(5)))) {
+            dispatcher.start(Duration.ofMillis(20));
+            registry.createRegisteredModel("m", null, null, "alice");
+            registry.createModelVersion("m", "s3://bucket/model", null, null, null, null, null, "alice");
+            registry.transitionStage("m", "1", "Staging", false, "alice");
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (received.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(received).hasSize(2);
+        assertThat(received).anyMatch(r -> r.startsWith("model_version.created "))
+                .anyMatch(r -> r.startsWith("model_version.stage_changed ") && r.contains("\"to_stage\":\"Staging\""));
+        assertThat(log()).allMatch(d -> d.status() == WebhookDelivery.Status.DELIVERED);
+    }
+
+    @Test
     void signaturesVerifyOnlyWithTheRightSecretAndBody() {
         byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         String signature = WebhookSignature.sign(SECRET, body);
