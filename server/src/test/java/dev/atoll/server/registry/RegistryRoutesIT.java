@@ -289,6 +289,27 @@ class RegistryRoutesIT {
         call("POST", "/api/2.0/mlflow/logged-models", "{\"name\": \"no experiment\"}", 400);
     }
 
+    /**
+     * Model version sources from MLflow's advisories (CVE-2023-1177 file:///etc/ then
+     * model-versions/get-artifact, CVE-2023-6909 and CVE-2024-1594 '#' fragments, CVE-2024-3573
+     * file URIs with queries) and variants: all refused, nothing registered.
+     */
+    @Test
+    void modelVersionSourcesFromTheAdvisoriesAreRefused() throws Exception {
+        ok("POST", "/api/2.0/mlflow/registered-models/create", "{\"name\": \"m\"}");
+        List<String> sources = List.of("file:///etc/", "file:///etc/passwd", "file://localhost/etc/passwd", "/etc/", "//etc/passwd",
+                "etc/passwd", "C:\\Windows\\win.ini", "file:///tmp/#/../../etc", "mlflow-artifacts:/1/run1/artifacts#/../../..",
+                "mlflow-artifacts:/1/run1/../../etc", "mlflow-artifacts:/1/%2e%2e/%2e%2e/etc", "runs:/run1/../../../../etc",
+                "models:/../x", "s3://bucket/../../x", "file:///etc/passwd?x=1", "http://127.0.0.1:1/x?y=1", "file:///etc/passwd%00");
+        for (String source : sources) {
+            JsonNode refused = call("POST", "/api/2.0/mlflow/model-versions/create",
+                    JSON.createObjectNode().put("name", "m").put("source", source).toString(), 400);
+            assertThat(refused.get("error_code").asText()).as(source).isEqualTo("INVALID_PARAMETER_VALUE");
+        }
+        assertThat(ok("GET", "/api/2.0/mlflow/model-versions/search", null).has("model_versions")).isFalse();
+        call("GET", "/model-versions/get-artifact?name=m&version=1&path=passwd", null, 404);
+    }
+
     @Test
     void badInputIsAnsweredInMlflowsErrorShapeAndWritesNothing() throws Exception {
         registerTwoVersions();
