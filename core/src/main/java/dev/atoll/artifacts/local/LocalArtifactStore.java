@@ -56,6 +56,21 @@ public final class LocalArtifactStore implements ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the artifact directory under " + directory, e);
         }
+        sweepStagingFiles();
+    }
+
+    /** Staging files left by a process that died mid-upload are never completed: drop them at start. */
+    private void sweepStagingFiles() {
+        try (Stream<Path> files = Files.list(uploads)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("put-") && name.endsWith(".tmp")) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + uploads, e);
+        }
     }
 
     /** The directory that holds the artifact files. */
@@ -337,7 +352,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a leftover staging file is harmless; the next start could sweep uploads/
+            // a leftover staging file is harmless; the next start sweeps it
         }
     }
 

@@ -83,6 +83,15 @@ class LocalArtifactStoreTest extends AbstractArtifactStoreContractTest {
     }
 
     @Test
+    void aRestartSweepsStagingFilesOfADeadProcess() throws Exception {
+        Path leftover = Files.writeString(dir.resolve("store/uploads/put-123.tmp"), "half an upload");
+
+        new LocalArtifactStore(dir.resolve("store"));
+
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
     void leavesNoStagingFilesBehind() throws Exception {
         store.put(path("a"), text("x"));
         assertThatThrownBy(() -> store.put(path("b"), failingAfter(100))).isInstanceOf(RuntimeException.class);
