@@ -64,7 +64,7 @@ public final class LoggedModelService {
 
     public LoggedModel get(String modelId) {
         checkId(modelId);
-        return store.inTransaction(tx -> live(tx, modelId));
+        return store.read(tx -> live(tx, modelId));
     }
 
     public LoggedModel finalizeModel(String modelId, String status) {
@@ -129,7 +129,7 @@ public final class LoggedModelService {
         }
         RegistryFilter parsed = RegistryFilter.forLoggedModels(filter);
         int limit = RegistrySearch.maxResults(maxResults, 100, MAX_SEARCH, "logged models");
-        return store.inTransaction(tx -> {
+        return store.read(tx -> {
             List<LoggedModel> matching = new ArrayList<>(tx.loggedModels(experimentIds).stream().filter(parsed::matches).toList());
             matching.sort(Comparator.comparingLong(LoggedModel::creationTime).reversed().thenComparing(LoggedModel::modelId));
             return RegistrySearch.page(matching, limit, pageToken);

@@ -55,7 +55,7 @@ public final class RegistryService {
 
     public RegisteredModel getRegisteredModel(String name) {
         RegistryValidation.modelName(name);
-        return store.inTransaction(tx -> withLatest(tx, model(tx, name)));
+        return store.read(tx -> withLatest(tx, model(tx, name)));
     }
 
     public RegisteredModel renameRegisteredModel(String name, String newName, String actor) {
@@ -99,7 +99,7 @@ public final class RegistryService {
         RegistryFilter parsed = RegistryFilter.forModels(filter);
         int limit = RegistrySearch.maxResults(maxResults, 100, 1000, "registered models");
         Comparator<RegisteredModel> order = RegistrySearch.modelOrder(orderBy);
-        return store.inTransaction(tx -> {
+        return store.read(tx -> {
             List<RegisteredModel> matching = tx.allModels().stream().filter(parsed::matches).sorted(order).toList();
             Page<RegisteredModel> page = RegistrySearch.page(matching, limit, pageToken);
             return new Page<>(page.items().stream().map(m -> withLatest(tx, m)).toList(), page.nextPageToken());
@@ -177,7 +177,7 @@ public final class RegistryService {
         if (alias == null || alias.isEmpty()) {
             throw AtollException.invalidParameter("Registered model alias name cannot be empty.");
         }
-        return store.inTransaction(tx -> {
+        return store.read(tx -> {
             ModelAlias found = model(tx, name).aliases().stream().filter(a -> a.alias().equals(alias)).findFirst()
                     .orElseThrow(() -> AtollException.notFound("Registered model alias " + alias + " not found."));
             return version(tx, name, found.version());
@@ -223,7 +223,7 @@ public final class RegistryService {
     public ModelVersion getModelVersion(String name, String version) {
         RegistryValidation.modelName(name);
         long number = RegistryValidation.version(version);
-        return store.inTransaction(tx -> version(tx, name, number));
+        return store.read(tx -> version(tx, name, number));
     }
 
     public ModelVersion updateModelVersion(String name, String version, String description, String actor) {
@@ -261,7 +261,7 @@ public final class RegistryService {
         RegistryFilter parsed = RegistryFilter.forVersions(filter);
         int limit = RegistrySearch.maxResults(maxResults, 10_000, 200_000, "model versions");
         Comparator<ModelVersion> order = RegistrySearch.versionOrder(orderBy);
-        return store.inTransaction(tx -> RegistrySearch.page(
+        return store.read(tx -> RegistrySearch.page(
                 tx.versions(null).stream().filter(parsed::matches).sorted(order).toList(), limit, pageToken));
     }
 
@@ -331,7 +331,7 @@ public final class RegistryService {
     public List<ModelVersion> getLatestVersions(String name, List<String> stages) {
         RegistryValidation.modelName(name);
         List<ModelStage> wanted = orEmpty(stages).stream().map(ModelStage::parse).toList();
-        return store.inTransaction(tx -> {
+        return store.read(tx -> {
             model(tx, name);
             return latest(tx.versions(name), wanted);
         });
@@ -356,7 +356,7 @@ public final class RegistryService {
             throw AtollException.invalidParameter("Invalid paging offset=" + offset + ", max_results=" + limit
                     + ": offset must be >= 0 and max_results between 1 and 10000.");
         }
-        return store.inTransaction(tx -> tx.audit(name, offset, limit));
+        return store.read(tx -> tx.audit(name, offset, limit));
     }
 
     /** The webhook delivery log, newest first, with each attempt's outcome. */
@@ -365,7 +365,7 @@ public final class RegistryService {
             throw AtollException.invalidParameter("Invalid paging offset=" + offset + ", max_results=" + limit
                     + ": offset must be >= 0 and max_results between 1 and 1000.");
         }
-        return store.inTransaction(tx -> tx.deliveries(offset, limit));
+        return store.read(tx -> tx.deliveries(offset, limit));
     }
 
     // ---- helpers

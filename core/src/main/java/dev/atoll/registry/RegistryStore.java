@@ -14,4 +14,9 @@ public interface RegistryStore {
      * rolls everything back and propagates unchanged.
      */
     <T> T inTransaction(Function<RegistryTransaction, T> work);
+
+    /** Runs read-only {@code work}; adapters may run it without a write transaction (and its lock). */
+    default <T> T read(Function<RegistryTransaction, T> work) {
+        return inTransaction(work);
+    }
 }

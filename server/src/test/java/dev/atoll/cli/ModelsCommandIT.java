@@ -5,7 +5,7 @@ import dev.atoll.artifacts.local.LocalArtifactStore;
 import dev.atoll.errors.AtollException;
 import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.MutableClock;
-import dev.atoll.registry.RegistrySchemaForTests;
+import dev.atoll.jdbc.Database;
 import dev.atoll.registry.RegistryService;
 import dev.atoll.registry.RunsForTests;
 import dev.atoll.registry.store.jdbc.JdbcRegistryStore;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelsCommandIT {
     @TempDir
     Path dir;
+    Database database;
     RoutesFixture server;
     LocalArtifactStore store;
 
@@ -40,12 +40,10 @@ class ModelsCommandIT {
 
     @BeforeEach
     void start() throws Exception {
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("atoll.db"));
-        RegistrySchemaForTests.apply(dataSource, "sqlite");
+        database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
         RunsForTests runs = new RunsForTests().add("1", "run1", new Tag("mlflow.source.git.commit", "c0ffee"),
                 new Tag("atoll.data.commit", "da7a"), new Tag("atoll.module.tokenizer", "0.3.1"));
-        JdbcRegistryStore registryStore = new JdbcRegistryStore(dataSource);
+        JdbcRegistryStore registryStore = new JdbcRegistryStore(database);
         MutableClock clock = new MutableClock(1_700_000_000_000L);
         RegistryService registry = new RegistryService(registryStore, clock, runs, WebhookOutbox.none());
         store = new LocalArtifactStore(dir.resolve("artifacts"));
@@ -60,6 +58,7 @@ class ModelsCommandIT {
     @AfterEach
     void stop() {
         server.close();
+        database.close();
     }
 
     private Result atoll(String... args) {

@@ -2,7 +2,7 @@ package dev.atoll.registry.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.atoll.registry.MutableClock;
-import dev.atoll.registry.RegistrySchemaForTests;
+import dev.atoll.jdbc.Database;
 import dev.atoll.registry.RegistryService;
 import dev.atoll.registry.RegistryStore;
 import dev.atoll.registry.RunsForTests;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,7 @@ class WebhookDispatcherIT {
 
     @TempDir
     Path dir;
+    Database database;
     HttpServer receiver;
     RegistryStore store;
     MutableClock clock = new MutableClock(1_000_000L);
@@ -64,15 +64,14 @@ class WebhookDispatcherIT {
             exchange.close();
         });
         receiver.start();
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("atoll.db"));
-        RegistrySchemaForTests.apply(dataSource, "sqlite");
-        store = new JdbcRegistryStore(dataSource);
+        database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
+        store = new JdbcRegistryStore(database);
     }
 
     @AfterEach
     void stop() {
         receiver.stop(0);
+        database.close();
     }
 
     private String url(String path) {

@@ -7,7 +7,7 @@ import dev.atoll.artifacts.local.LocalArtifactStore;
 import dev.atoll.errors.AtollException;
 import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.MutableClock;
-import dev.atoll.registry.RegistrySchemaForTests;
+import dev.atoll.jdbc.Database;
 import dev.atoll.registry.RegistryService;
 import dev.atoll.registry.RunsForTests;
 import dev.atoll.registry.store.jdbc.JdbcRegistryStore;
@@ -23,7 +23,6 @@ import org.mlflow.api.proto.ModelRegistry;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.ModelVersionsPage;
-import org.sqlite.SQLiteDataSource;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,19 +46,18 @@ class RegistryRoutesIT {
 
     @TempDir
     Path dir;
+    Database database;
     RoutesFixture server;
     MlflowClient mlflow;
     HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("atoll.db"));
-        RegistrySchemaForTests.apply(dataSource, "sqlite");
+        database = Database.open("jdbc:sqlite:" + dir.resolve("atoll.db"));
         RunsForTests runs = new RunsForTests()
                 .add("1", "run1", new Tag("mlflow.source.git.commit", "c0ffee"), new Tag("atoll.data.commit", "da7a"),
                         new Tag("atoll.module.tokenizer", "0.3.1"), new Tag("atoll.ci.job_url", "https://gitlab/jobs/42"));
-        JdbcRegistryStore store = new JdbcRegistryStore(dataSource);
+        JdbcRegistryStore store = new JdbcRegistryStore(database);
         MutableClock clock = new MutableClock(1_700_000_000_000L);
         RegistryService registry = new RegistryService(store, clock, runs, WebhookOutbox.none());
         LoggedModelService loggedModels = new LoggedModelService(store, clock, experimentId -> "mlflow-artifacts:/" + experimentId);
@@ -76,6 +74,7 @@ class RegistryRoutesIT {
     void stop() {
         mlflow.close();
         server.close();
+        database.close();
     }
 
     private JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
