@@ -270,8 +270,28 @@ public final class JdbcTrackingStore implements TrackingStore {
         if (experimentIds.isEmpty()) {
             return List.of();
         }
-        SqlQuery sql = runSearch.pageIds(query, experimentIds);
-        return database.read(connection -> loader.load(connection, ids(connection, sql)));
+        return database.read(connection -> loader.load(connection, pageIds(connection, query, experimentIds)));
+    }
+
+    /**
+     * A page ordered by a metric comes in two parts: the runs ranked by that metric's index, then
+     * the runs where it is NaN or missing. Only a page that starts exactly where the ranked part ends
+     * needs to count it.
+     */
+    private List<Long> pageIds(Connection connection, RunQuery query, List<Long> experimentIds) throws SQLException {
+        if (!RunSearchSql.firstOrderIsMetric(query)) {
+            return ids(connection, runSearch.pageIds(query, experimentIds));
+        }
+        List<Long> page = ids(connection, runSearch.rankedByMetric(query, experimentIds, false));
+        if (page.size() == query.limit()) {
+            return page;
+        }
+        long ranked = !page.isEmpty() || query.offset() == 0 ? query.offset() + page.size()
+                : ids(connection, runSearch.rankedByMetric(query, experimentIds, true)).get(0);
+        List<Long> all = new ArrayList<>(page);
+        all.addAll(ids(connection, runSearch.unrankedByMetric(query, experimentIds, query.limit() - page.size(),
+                (int) Math.max(0, query.offset() - ranked))));
+        return all;
     }
 
     @Override

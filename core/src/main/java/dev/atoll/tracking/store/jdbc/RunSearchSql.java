@@ -5,6 +5,7 @@ import dev.atoll.jdbc.SqlDialect;
 import dev.atoll.jdbc.SqlQuery;
 import dev.atoll.search.Comparator;
 import dev.atoll.search.Comparison;
+import dev.atoll.search.EntityType;
 import dev.atoll.search.OrderBy;
 import dev.atoll.tracking.DatasetInput;
 import dev.atoll.tracking.LifecycleStage;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a parsed runs search into one SQL query that returns the internal ids of the page, in
- * order. Each filter clause becomes {@code r.id IN (subquery)} over an index on (key, value), which
- * both databases evaluate once per query, not once per run.
+ * Turns a parsed runs search into SQL that returns the internal ids of a page, in order. Filter
+ * clauses are correlated EXISTS probes on (run_id, key) primary keys, so that a page walks runs in
+ * the order asked for (an index) and stops after {@code limit} matches: a page of 100 from 100,000
+ * runs costs a few hundred probes, not a sort of every match.
  */
 final class RunSearchSql {
     /** Canonical attribute keys (see Comparison) and the runs columns that hold them. */
@@ -37,21 +39,70 @@ final class RunSearchSql {
         this.dialect = dialect;
     }
 
+    /**
+     * The page in one query: runs lacking the first order key sort last. Correct for every query;
+     * {@link #rankedByMetric} is the fast path for the common metric-ordered page.
+     */
     SqlQuery pageIds(RunQuery query, List<Long> experimentIds) {
+        return select("SELECT r.id FROM runs r", query, experimentIds, 0, null)
+                .sql(" LIMIT ? OFFSET ?", query.limit(), query.offset());
+    }
+
+    /** Whether {@link #rankedByMetric} applies: the first order term is a metric. */
+    static boolean firstOrderIsMetric(RunQuery query) {
+        return !query.orderBy().isEmpty() && query.orderBy().get(0).type() == EntityType.METRIC;
+    }
+
+    /**
+     * The runs that have a (non-NaN) value for the first order metric, walked along that metric's
+     * (key, value) index so that a page stops after {@code limit} matches instead of sorting every
+     * match. SQLite's CROSS JOIN keeps that join order; PostgreSQL plans it itself.
+     */
+    SqlQuery rankedByMetric(RunQuery query, List<Long> experimentIds, boolean count) {
+        OrderBy first = query.orderBy().get(0);
+        SqlQuery from = new SqlQuery().sql((count ? "SELECT COUNT(*)" : "SELECT r.id")
+                + " FROM latest_metrics o0 CROSS JOIN runs r");
+        SqlQuery sql = select(from, query, experimentIds, 1, new SqlQuery()
+                .sql("r.id = o0.run_id AND o0.key = ? AND o0.is_nan = 0", first.key()), first, count);
+        return count ? sql : sql.sql(" LIMIT ? OFFSET ?", query.limit(), query.offset());
+    }
+
+    /** The runs {@link #rankedByMetric} leaves out (first order metric NaN or missing), in order. */
+    SqlQuery unrankedByMetric(RunQuery query, List<Long> experimentIds, int limit, int offset) {
+        return select("SELECT r.id FROM runs r", query, experimentIds, 0, new SqlQuery().sql("(o0.run_id IS NULL OR o0.is_nan = 1)"))
+                .sql(" LIMIT ? OFFSET ?", limit, offset);
+    }
+
+    private SqlQuery select(String head, RunQuery query, List<Long> experimentIds, int firstJoined, SqlQuery extra) {
+        return select(new SqlQuery().sql(head), query, experimentIds, firstJoined, extra, null, false);
+    }
+
+    /**
+     * Builds FROM ... WHERE ... ORDER BY: order terms from index {@code firstJoined} on get a LEFT
+     * JOIN each; {@code driving} is an order term already joined as o0 by the caller.
+     */
+    private SqlQuery select(SqlQuery head, RunQuery query, List<Long> experimentIds, int firstJoined, SqlQuery extra,
+            OrderBy driving, boolean count) {
         SqlQuery joins = new SqlQuery();
         SqlQuery order = new SqlQuery();
-        int alias = 0;
-        for (OrderBy term : query.orderBy()) {
+        if (driving != null) {
+            order.sql("o0.value" + (driving.ascending() ? " ASC" : " DESC") + ", ");
+        }
+        List<OrderBy> terms = query.orderBy();
+        for (int i = driving == null ? 0 : 1; i < terms.size(); i++) {
+            OrderBy term = terms.get(i);
             String direction = term.ascending() ? " ASC" : " DESC";
-            String o = "o" + alias++;
+            String o = "o" + i;
             switch (term.type()) {
                 case METRIC -> {
-                    joins.sql(" LEFT JOIN latest_metrics " + o + " ON " + o + ".run_id = r.id AND " + o + ".key = ?", term.key());
+                    if (i >= firstJoined) {
+                        joins.sql(" LEFT JOIN latest_metrics " + o + " ON " + o + ".run_id = r.id AND " + o + ".key = ?", term.key());
+                    }
                     // Runs without the metric last, NaN after numbers, whatever the direction (as MLflow).
                     order.sql(o + ".run_id IS NULL, " + o + ".is_nan, " + o + ".value" + direction + ", ");
                 }
                 case PARAM, TAG -> {
-                    String table = term.type() == dev.atoll.search.EntityType.PARAM ? "params" : "tags";
+                    String table = term.type() == EntityType.PARAM ? "params" : "tags";
                     joins.sql(" LEFT JOIN " + table + " " + o + " ON " + o + ".run_id = r.id AND " + o + ".key = ?", term.key());
                     order.sql(o + ".run_id IS NULL, " + o + ".value" + direction + ", ");
                 }
@@ -64,6 +115,9 @@ final class RunSearchSql {
             }
         }
         SqlQuery where = new SqlQuery().sql(" WHERE r.experiment_id IN ").list(experimentIds);
+        if (extra != null) {
+            where.sql(" AND ").append(extra);
+        }
         if (query.viewType() != ViewType.ALL) {
             LifecycleStage stage = query.viewType() == ViewType.ACTIVE_ONLY ? LifecycleStage.ACTIVE : LifecycleStage.DELETED;
             where.sql(" AND r.lifecycle_stage = ?", stage.wireName());
@@ -71,15 +125,14 @@ final class RunSearchSql {
         for (Comparison clause : query.filter()) {
             where.sql(" AND ").append(condition(clause));
         }
-        return new SqlQuery().sql("SELECT r.id FROM runs r").append(joins).append(where)
-                .sql(" ORDER BY ").append(order).sql("r.start_time DESC, r.run_uuid ASC")
-                .sql(" LIMIT ? OFFSET ?", query.limit(), query.offset());
+        SqlQuery sql = head.append(count ? new SqlQuery() : joins).append(where);
+        return count ? sql : sql.sql(" ORDER BY ").append(order).sql("r.start_time DESC, r.run_uuid ASC");
     }
 
     private SqlQuery condition(Comparison clause) {
         return switch (clause.type()) {
-            case METRIC -> new SqlQuery().sql("r.id IN (SELECT run_id FROM latest_metrics WHERE key = ? AND is_nan = 0 AND ",
-                    clause.key()).append(compare("value", clause)).sql(")");
+            case METRIC -> new SqlQuery().sql("EXISTS (SELECT 1 FROM latest_metrics f WHERE f.run_id = r.id AND f.key = ?"
+                    + " AND f.is_nan = 0 AND ", clause.key()).append(compare("f.value", clause)).sql(")");
             case PARAM -> keyValue("params", clause);
             case TAG -> keyValue("tags", clause);
             case ATTRIBUTE -> compare(attributeColumn(clause.key()), clause);
@@ -88,8 +141,8 @@ final class RunSearchSql {
     }
 
     private SqlQuery keyValue(String table, Comparison clause) {
-        return new SqlQuery().sql("r.id IN (SELECT run_id FROM " + table + " WHERE key = ? AND ", clause.key())
-                .append(compare("value", clause)).sql(")");
+        return new SqlQuery().sql("EXISTS (SELECT 1 FROM " + table + " f WHERE f.run_id = r.id AND f.key = ? AND ", clause.key())
+                .append(compare("f.value", clause)).sql(")");
     }
 
     private SqlQuery dataset(Comparison clause) {

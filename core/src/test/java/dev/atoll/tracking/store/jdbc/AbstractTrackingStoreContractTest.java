@@ -317,6 +317,26 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     @Test
+    void pagesOneRunAtATimeAcrossRankedNaNAndMissingMetricValues() {
+        Run a = newRun("0", "a", 100);
+        Run b = newRun("0", "b", 200);
+        Run c = newRun("0", "c", 300);
+        Run d = newRun("0", "d", 400);
+        store.logBatch(a.info().runId(), List.of(new Metric("acc", 0.5, 1, 0)), List.of(), List.of());
+        store.logBatch(b.info().runId(), List.of(new Metric("acc", 0.9, 1, 0)), List.of(), List.of());
+        store.logBatch(c.info().runId(), List.of(new Metric("acc", Double.NaN, 1, 0)), List.of(), List.of());
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 5; offset++) {
+            store.searchRuns(new RunQuery(List.of("0"), List.of(), SearchOrder.parseRunOrderBy(List.of("metrics.acc DESC")),
+                    ViewType.ALL, offset, 1)).forEach(run -> paged.add(run.info().runId()));
+        }
+        assertThat(paged).containsExactly(b.info().runId(), a.info().runId(), c.info().runId(), d.info().runId());
+        assertThat(store.searchRuns(new RunQuery(List.of("0"), SearchFilter.parseRunFilter("metrics.acc > 0.6"),
+                SearchOrder.parseRunOrderBy(List.of("metrics.acc ASC")), ViewType.ALL, 0, 10)))
+                .extracting(run -> run.info().runId()).containsExactly(b.info().runId());
+    }
+
+    @Test
     void searchesOnlyTheGivenExperimentsAndReturnsWholeRuns() {
         String other = store.createExperiment("other", null, List.of(), 1);
         Run here = newRun("0", "here", 1);
