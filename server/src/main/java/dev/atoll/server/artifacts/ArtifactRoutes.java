@@ -9,6 +9,8 @@ import dev.atoll.artifacts.ArtifactPath;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.ArtifactStore;
 import dev.atoll.errors.AtollException;
+import dev.atoll.errors.ErrorCode;
+import dev.atoll.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ import java.util.Locale;
  * normalised path parameter, so a {@code ..} that the HTTP layer would quietly resolve is seen and
  * refused; a before-handler refuses traversal in URIs the router would have sent elsewhere.
  */
-public final class ArtifactRoutes {
+public final class ArtifactRoutes implements Routes {
     private static final String[] API_PREFIXES = {"/api/2.0", "/ajax-api/2.0"};
     private static final String PROXY = "/mlflow-artifacts/artifacts";
     private static final String MPU = "/mlflow-artifacts/mpu/";
@@ -42,6 +45,7 @@ public final class ArtifactRoutes {
         this.artifacts = artifacts;
     }
 
+    @Override
     public void addTo(Javalin app) {
         app.before(ArtifactRoutes::refuseTraversalInRawUri);
         for (String api : API_PREFIXES) {
@@ -65,25 +69,6 @@ public final class ArtifactRoutes {
         }
         app.get("/get-artifact", this::getArtifact);
         app.get("/ajax-api/2.0/mlflow/get-artifact", this::getArtifact);
-    }
-
-    /**
-     * Jetty refuses some request lines before any route runs (a path that climbs above "/", a NUL,
-     * an ambiguous encoding) with an HTML page; this makes that answer MLflow's JSON error too.
-     * The server calls it while configuring Javalin.
-     */
-    public static void answerUnparsableRequestsInMlflowShape(io.javalin.config.JavalinConfig config) {
-        config.jetty.modifyServer(server -> server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
-            @Override
-            public java.nio.ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
-                fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
-                ObjectNode body = JSON.createObjectNode();
-                body.put("error_code", status == 400 ? "INVALID_PARAMETER_VALUE" : "BAD_REQUEST");
-                body.put("message", "Invalid request: " + (reason == null ? "HTTP " + status : reason)
-                        + ". Paths may not climb above '/', hold NUL or use ambiguous encodings.");
-                return java.nio.ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        }));
     }
 
     private void listProxy(Context ctx) {
@@ -195,7 +180,7 @@ public final class ArtifactRoutes {
     private static String contentDisposition(String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._ ()+,-]", "_");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Text types are served as text/plain so a browser never renders an uploaded page or script. */
@@ -260,7 +245,7 @@ public final class ArtifactRoutes {
             if (!encoded.isEmpty()) {
                 encoded.append('/');
             }
-            encoded.append(java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+            encoded.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return encoded.toString();
     }
@@ -292,7 +277,7 @@ public final class ArtifactRoutes {
             }
             return body;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AtollException(dev.atoll.errors.ErrorCode.MALFORMED_REQUEST,
+            throw new AtollException(ErrorCode.MALFORMED_REQUEST,
                     "Malformed request body: it is not JSON (" + e.getOriginalMessage() + ").");
         }
     }

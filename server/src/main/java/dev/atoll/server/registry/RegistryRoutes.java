@@ -8,6 +8,7 @@ import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryService;
+import dev.atoll.server.Routes;
 import dev.atoll.server.artifacts.ArtifactRoutes;
 import dev.atoll.tracking.Page;
 import io.javalin.Javalin;
@@ -25,7 +26,7 @@ import static dev.atoll.server.registry.RegistryJson.JSON;
  * audit history, lineage and the webhook delivery log. Each handler parses, makes one service call
  * and renders MLflow's JSON.
  */
-public final class RegistryRoutes {
+public final class RegistryRoutes implements Routes {
     private static final String[] PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
 
     private final RegistryService registry;
@@ -38,6 +39,7 @@ public final class RegistryRoutes {
         this.artifacts = artifacts;
     }
 
+    @Override
     public void addTo(Javalin app) {
         for (String prefix : PREFIXES) {
             route(app, prefix, HandlerType.POST, "registered-models/create", this::createModel);

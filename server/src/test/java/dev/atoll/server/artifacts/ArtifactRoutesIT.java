@@ -1,11 +1,13 @@
 package dev.atoll.server.artifacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.ArtifactUris;
 import dev.atoll.artifacts.TraversalCorpus;
 import dev.atoll.artifacts.local.LocalArtifactStore;
 import dev.atoll.errors.AtollException;
+import dev.atoll.server.AtollServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The artifact routes over HTTP on a loopback port, with a local store in a temp directory. */
 class ArtifactRoutesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "top-secret-content-outside-the-root";
     private static final String PROXY = "/api/2.0/mlflow-artifacts/artifacts/";
 
     @TempDir
     Path dir;
-    RoutesFixture server;
+    AtollServer server;
+    String baseUrl;
     HttpClient http = HttpClient.newHttpClient();
     Path root;
 
@@ -53,7 +58,8 @@ class ArtifactRoutesIT {
             }
             return uri;
         });
-        server = RoutesFixture.start(app -> new ArtifactRoutes(service).addTo(app));
+        server = new AtollServer(List.of(new ArtifactRoutes(service)), null, Duration.ofSeconds(5));
+        baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -62,14 +68,14 @@ class ArtifactRoutesIT {
     }
 
     private HttpResponse<String> send(String method, String rawPathAndQuery, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + rawPathAndQuery))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + rawPathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return RoutesFixture.json().readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     private static String q(String value) {
@@ -189,7 +195,7 @@ class ArtifactRoutesIT {
                 responses.put("MPU create", send("POST", "/api/2.0/mlflow-artifacts/mpu/create/" + inPath, "{\"path\": \"x\", \"num_parts\": 1}"));
             }
             responses.put("MPU create body", send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts",
-                    "{\"path\": " + RoutesFixture.json().writeValueAsString(attack) + ", \"num_parts\": 1}"));
+                    "{\"path\": " + JSON.writeValueAsString(attack) + ", \"num_parts\": 1}"));
             responses.put("list ?path", send("GET", "/api/2.0/mlflow-artifacts/artifacts?path=" + q(attack), null));
             responses.put("run list ?path", send("GET", "/api/2.0/mlflow/artifacts/list?run_id=run1&path=" + q(attack), null));
             responses.put("get-artifact ?path", send("GET", "/get-artifact?run_id=run1&path=" + q(attack), null));

@@ -2,8 +2,11 @@ package dev.atoll.server.artifacts;
 
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.local.LocalArtifactStore;
+import dev.atoll.server.AtollServer;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Serves the artifact routes over a local store in a JVM of its own, so a test can cap its heap
@@ -19,8 +22,8 @@ public final class ArtifactServerMain {
         ArtifactService service = new ArtifactService(store, runId -> {
             throw new IllegalStateException("no runs in this server");
         });
-        try (RoutesFixture server = RoutesFixture.start(app -> new ArtifactRoutes(service).addTo(app))) {
-            System.out.println("PORT=" + server.port() + " MAXHEAP=" + Runtime.getRuntime().maxMemory());
+        try (AtollServer server = new AtollServer(List.of(new ArtifactRoutes(service)), null, Duration.ofSeconds(5))) {
+            System.out.println("PORT=" + server.start("127.0.0.1", 0) + " MAXHEAP=" + Runtime.getRuntime().maxMemory());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // wait for the parent to close our stdin

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.local.LocalArtifactStore;
 import dev.atoll.errors.AtollException;
+import dev.atoll.jdbc.Database;
 import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.MutableClock;
-import dev.atoll.jdbc.Database;
 import dev.atoll.registry.RegistryService;
 import dev.atoll.registry.RunsForTests;
 import dev.atoll.registry.store.jdbc.JdbcRegistryStore;
 import dev.atoll.registry.webhooks.WebhookOutbox;
+import dev.atoll.server.AtollServer;
 import dev.atoll.server.artifacts.ArtifactRoutes;
-import dev.atoll.server.artifacts.RoutesFixture;
 import dev.atoll.tracking.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -47,7 +48,8 @@ class RegistryRoutesIT {
     @TempDir
     Path dir;
     Database database;
-    RoutesFixture server;
+    AtollServer server;
+    String baseUrl;
     MlflowClient mlflow;
     HttpClient http = HttpClient.newHttpClient();
 
@@ -63,11 +65,10 @@ class RegistryRoutesIT {
         LoggedModelService loggedModels = new LoggedModelService(store, clock, experimentId -> "mlflow-artifacts:/" + experimentId);
         ArtifactService artifacts = new ArtifactService(new LocalArtifactStore(dir.resolve("artifacts")), runId ->
                 runs.run(runId).orElseThrow(() -> AtollException.notFound("Run '" + runId + "' not found.")).info().artifactUri());
-        server = RoutesFixture.start(app -> {
-            new ArtifactRoutes(artifacts).addTo(app);
-            new RegistryRoutes(registry, loggedModels, artifacts).addTo(app);
-        });
-        mlflow = new MlflowClient(server.baseUrl());
+        server = new AtollServer(List.of(new ArtifactRoutes(artifacts),
+                new RegistryRoutes(registry, loggedModels, artifacts)), null, Duration.ofSeconds(5));
+        baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        mlflow = new MlflowClient(baseUrl);
     }
 
     @AfterEach
@@ -78,7 +79,7 @@ class RegistryRoutesIT {
     }
 
     private JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:pw".getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
@@ -225,10 +226,10 @@ class RegistryRoutesIT {
     @Test
     void modelVersionArtifactsDownloadThroughTheVersion() throws Exception {
         registerTwoVersions();
-        http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/1/run1/artifacts/model/MLmodel"))
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/2.0/mlflow-artifacts/artifacts/1/run1/artifacts/model/MLmodel"))
                 .PUT(HttpRequest.BodyPublishers.ofString("flavors: {}")).build(), HttpResponse.BodyHandlers.ofString());
 
-        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(baseUrl
                 + "/model-versions/get-artifact?name=fraud&version=1&path=MLmodel")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo("flavors: {}");
@@ -250,7 +251,7 @@ class RegistryRoutesIT {
 
         String storePath = artifactUri.substring("mlflow-artifacts:/".length());
         for (String file : List.of("MLmodel", "model.pkl")) {
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/" + storePath + "/" + file))
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/2.0/mlflow-artifacts/artifacts/" + storePath + "/" + file))
                     .PUT(HttpRequest.BodyPublishers.ofString(file + "-content")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
         ok("POST", "/api/2.0/mlflow/logged-models/" + modelId + "/params", "{\"params\": [{\"key\": \"max_iter\", \"value\": \"100\"}]}");
@@ -271,10 +272,10 @@ class RegistryRoutesIT {
         assertThat(ok("GET", "/api/2.0/mlflow/logged-models/" + modelId, null).at("/model/info/tags/0/key").asText())
                 .isEqualTo("mlflow.modelVersions");
         assertThat(mlflow.getModelVersionDownloadUri("sk", "1")).isEqualTo(artifactUri);
-        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(baseUrl
                 + "/model-versions/get-artifact?name=sk&version=1&path=MLmodel")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(file.body()).isEqualTo("MLmodel-content");
-        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+        HttpResponse<String> direct = http.send(HttpRequest.newBuilder(URI.create(baseUrl
                 + "/ajax-api/2.0/mlflow/logged-models/" + modelId + "/artifacts/files?artifact_file_path=model.pkl")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(direct.body()).isEqualTo("model.pkl-content");
