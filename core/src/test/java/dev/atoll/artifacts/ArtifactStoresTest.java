@@ -5,6 +5,7 @@ import dev.atoll.errors.AtollException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,10 +17,14 @@ class ArtifactStoresTest {
     private static final Map<String, String> KEYS = Map.of("AWS_ACCESS_KEY_ID", "ak", "AWS_SECRET_ACCESS_KEY", "sk");
 
     @Test
-    void directoriesAndFileUrisAreLocalStores(@TempDir Path dir) {
-        assertThat(ArtifactStores.open(dir.resolve("a").toString(), Map.of())).isInstanceOf(LocalArtifactStore.class);
-        assertThat(ArtifactStores.open(dir.resolve("b").toUri().toString(), Map.of())).isInstanceOf(LocalArtifactStore.class);
-        assertThat(dir.resolve("b/artifacts")).isDirectory();
+    void directoriesAndFileUrisAreLocalStoresRootedThere(@TempDir Path dir) throws Exception {
+        ArtifactStore plain = ArtifactStores.open(dir.resolve("a").toString(), Map.of());
+        ArtifactStore fileUri = ArtifactStores.open(dir.resolve("b").toUri().toString(), Map.of());
+        fileUri.put(ArtifactPath.parse("1/r/artifacts/x.txt"), new ByteArrayInputStream(new byte[] {'x'}));
+
+        assertThat(plain).isInstanceOf(LocalArtifactStore.class);
+        assertThat(dir.resolve("a")).isDirectory();
+        assertThat(dir.resolve("b/1/r/artifacts/x.txt")).as("laid out as MLflow's --artifacts-destination").hasContent("x");
     }
 
     @Test

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Artifacts in a local directory, the embedded default. Layout: {@code <dir>/artifacts/<path>} for
- * files, {@code <dir>/uploads/} for files being written and multipart parts (same file system, so
- * the final move is atomic).
+ * Artifacts in a local directory, the embedded default. Layout: {@code <dir>/<path>} for files, as
+ * MLflow's {@code --artifacts-destination} lays them out, and {@code <dir>/.atoll-uploads/} for files
+ * being written and multipart parts (inside the root, so on the same file system and the final move
+ * is atomic). That name is reserved: it is never listed and no request can address it.
  *
  * <p>Symlinks are never followed: a path that passes through a symlink, or names one, is refused
  * with INVALID_PARAMETER_VALUE, because a link planted in the tree (by another tool, or a restored
@@ -45,16 +46,21 @@ import java.util.stream.Stream;
 public final class LocalArtifactStore implements ArtifactStore {
     private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String TARGET_FILE = "target";
+    /** The staging directory below the root; not a name any artifact may have. */
+    public static final String UPLOADS = ".atoll-uploads";
 
     private final Path root;
     private final Path uploads;
 
     public LocalArtifactStore(Path directory) {
         try {
-            this.root = Files.createDirectories(directory.resolve("artifacts")).toRealPath();
-            this.uploads = Files.createDirectories(directory.resolve("uploads")).toRealPath();
+            this.root = Files.createDirectories(directory).toRealPath();
+            this.uploads = Files.createDirectories(root.resolve(UPLOADS));
+            if (!Files.isDirectory(uploads, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(uploads + " is not a plain directory (a symbolic link?); remove it and start again");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the artifact directory under " + directory, e);
+            throw new UncheckedIOException("cannot create the artifact directory " + directory, e);
         }
         sweepStagingFiles();
     }
@@ -132,7 +138,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isSymbolicLink() || attributes.isOther()) {
+                if (attributes.isSymbolicLink() || attributes.isOther() || child.equals(uploads)) {
                     continue; // never served, so never listed
                 }
                 ArtifactPath childPath;
@@ -160,6 +166,11 @@ public final class LocalArtifactStore implements ArtifactStore {
             // walkFileTree does not follow links: a link inside the tree is removed, never its target.
             Files.walkFileTree(target, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(uploads) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     Files.delete(file);
                     return FileVisitResult.CONTINUE;
@@ -170,7 +181,7 @@ public final class LocalArtifactStore implements ArtifactStore {
                     if (exc != null) {
                         throw exc;
                     }
-                    if (!dir.equals(root)) {
+                    if (!dir.equals(root) && !dir.equals(uploads)) {
                         Files.delete(dir);
                     }
                     return FileVisitResult.CONTINUE;
@@ -296,6 +307,10 @@ public final class LocalArtifactStore implements ArtifactStore {
     private Path resolve(ArtifactPath path) {
         Path current = root;
         List<String> segments = path.segments();
+        if (!segments.isEmpty() && segments.get(0).equals(UPLOADS)) {
+            throw AtollException.invalidParameter("Invalid artifact path '" + path + "': '" + UPLOADS
+                    + "' is reserved for uploads in progress; choose another name.");
+        }
         for (int i = 0; i < segments.size(); i++) {
             current = current.resolve(segments.get(i));
             BasicFileAttributes attributes;

@@ -1,6 +1,7 @@
 package dev.atoll.artifacts.local;
 
 import dev.atoll.artifacts.AbstractArtifactStoreContractTest;
+import dev.atoll.artifacts.ArtifactPath;
 import dev.atoll.artifacts.ArtifactStore;
 import dev.atoll.errors.AtollException;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,25 @@ class LocalArtifactStoreTest extends AbstractArtifactStoreContractTest {
         LocalArtifactStore linked = new LocalArtifactStore(link);
         linked.put(path("a"), text("x"));
 
-        assertThat(real.resolve("artifacts/a")).hasContent("x");
+        assertThat(real.resolve("a")).hasContent("x");
+    }
+
+    @Test
+    void theStagingDirectoryIsNeitherListedNorAddressable() throws Exception {
+        store.put(path("a"), text("x"));
+        String id = store.createMultipartUpload(path("b"));
+
+        assertThat(store.list(ArtifactPath.ROOT)).extracting(e -> e.path().toString()).containsExactly("a");
+        for (String reserved : new String[] {".atoll-uploads", ".atoll-uploads/mpu-" + id + "/target", ".atoll-uploads/x"}) {
+            assertThatThrownBy(() -> store.open(path(reserved))).isInstanceOf(AtollException.class).hasMessageContaining("reserved");
+            assertThatThrownBy(() -> store.put(path(reserved), text("x"))).isInstanceOf(AtollException.class).hasMessageContaining("reserved");
+            assertThatThrownBy(() -> store.delete(path(reserved))).isInstanceOf(AtollException.class).hasMessageContaining("reserved");
+        }
+        store.delete(ArtifactPath.ROOT);
+
+        assertThat(store.list(ArtifactPath.ROOT)).isEmpty();
+        assertThat(root().resolve(".atoll-uploads/mpu-" + id)).as("an upload under way survives emptying the root").isDirectory();
+        store.uploadPart(path("b"), id, 1, text("part"));
     }
 
     @Test
@@ -84,7 +103,7 @@ class LocalArtifactStoreTest extends AbstractArtifactStoreContractTest {
 
     @Test
     void aRestartSweepsStagingFilesOfADeadProcess() throws Exception {
-        Path leftover = Files.writeString(dir.resolve("store/uploads/put-123.tmp"), "half an upload");
+        Path leftover = Files.writeString(dir.resolve("store/.atoll-uploads/put-123.tmp"), "half an upload");
 
         new LocalArtifactStore(dir.resolve("store"));
 
@@ -96,7 +115,7 @@ class LocalArtifactStoreTest extends AbstractArtifactStoreContractTest {
         store.put(path("a"), text("x"));
         assertThatThrownBy(() -> store.put(path("b"), failingAfter(100))).isInstanceOf(RuntimeException.class);
 
-        try (var files = Files.list(dir.resolve("store/uploads"))) {
+        try (var files = Files.list(dir.resolve("store/.atoll-uploads"))) {
             assertThat(files).isEmpty();
         }
     }

@@ -18,7 +18,7 @@ public final class ArtifactServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalArtifactStore store = new LocalArtifactStore(Path.of(args[0]));
+        LocalArtifactStore store = new LocalArtifactStore(Path.of(args[0]).resolve("artifacts"));
         ArtifactService service = new ArtifactService(store, runId -> {
             throw new IllegalStateException("no runs in this server");
         });
