@@ -56,7 +56,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Sends every delivery that is due now, once; returns how many were attempted. */
     public int deliverDue() {
-        List<WebhookDelivery> due = store.inTransaction(tx -> tx.dueDeliveries(clock.millis(), 100));
+        List<WebhookDelivery> due = store.read(tx -> tx.dueDeliveries(clock.millis(), 100));
         for (WebhookDelivery delivery : due) {
             attempt(delivery);
         }

@@ -1,6 +1,7 @@
 package dev.atoll.server.artifacts;
 
 import dev.atoll.artifacts.PatternStream;
+import dev.atoll.server.AtollServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,12 +14,13 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 2 GiB artifact up and down through a server whose heap is capped at 256 MB (a child JVM with
- * {@code -Xmx256m}): it only passes if content streams in both directions.
+ * A 2 GiB artifact up and down through {@code atoll server} with its heap capped at 256 MB (a child
+ * JVM with {@code -Xmx256m}): it only passes if content streams in both directions.
  */
 class ArtifactLargeTransferIT {
     static final long SIZE = 2L * 1024 * 1024 * 1024;
@@ -28,19 +30,19 @@ class ArtifactLargeTransferIT {
 
     @Test
     void twoGigabytesUpAndDownWithA256MegabyteHeap() throws Exception {
-        try (ArtifactServerProcess server = ArtifactServerProcess.start(dir, "256m")) {
-            assertThat(server.maxHeap()).isLessThanOrEqualTo(256L * 1024 * 1024);
-            String url = "http://127.0.0.1:" + server.port() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
+        Path data = dir.resolve("atoll-data");
+        try (AtollServerProcess server = AtollServerProcess.start(data, "256m", Map.of())) {
+            String url = server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
 
             String sent = upload(url, SIZE);
-            assertThat(Files.size(dir.resolve("artifacts/1/run/artifacts/big.bin"))).isEqualTo(SIZE);
+            assertThat(Files.size(data.resolve("artifacts/1/run/artifacts/big.bin"))).isEqualTo(SIZE);
             Download received = download(url);
 
             assertThat(received.bytes()).isEqualTo(SIZE);
             assertThat(received.contentLength()).isEqualTo(SIZE);
             assertThat(received.sha256()).isEqualTo(sent);
             assertThat(server.isAlive()).isTrue();
-            assertThat(server.stderrTail()).doesNotContain("OutOfMemoryError");
+            assertThat(server.stderr()).doesNotContain("OutOfMemoryError");
         }
     }
 
