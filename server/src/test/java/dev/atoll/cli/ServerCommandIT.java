@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.atoll.registry.webhooks.WebhookSignature;
+import dev.atoll.artifacts.s3.S3ArtifactStore;
+import dev.atoll.artifacts.s3.S3ProxyServer;
 import dev.atoll.server.AtollServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code atoll server} as a user starts it (a child JVM running the CLI, default data layout): one
  * process serves tracking, the artifact proxy, the registry and logged models, and delivers signed
- * webhooks. This proves the wiring; the route ITs prove each feature in depth.
+ * webhooks; given an {@code s3://} destination, its artifacts go to S3. This proves the wiring; the
+ * route ITs prove each feature in depth.
  */
 class ServerCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -144,6 +149,27 @@ class ServerCommandIT {
             assertThat(ok("GET", "/api/atoll/registry/history?name=fraud", null).get("entries"))
                     .extracting(e -> e.get("action").asText())
                     .containsExactly("create_registered_model", "create_model_version", "create_model_version");
+        }
+    }
+
+    @Test
+    void artifactsGoToAnS3DestinationGivenOnTheCommandLine() throws Exception {
+        try (S3ProxyServer s3 = S3ProxyServer.start(dir.resolve("s3"));
+             S3Client client = S3ArtifactStore.client(s3.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
+            client.createBucket(b -> b.bucket("models"));
+            String destination = "s3://models/atoll?endpoint=" + URLEncoder.encode(s3.endpoint().toString(), StandardCharsets.UTF_8);
+            try (AtollServerProcess server = AtollServerProcess.start(data, "256m",
+                    Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
+                    "--artifacts-destination", destination)) {
+                baseUrl = server.baseUrl();
+                String runId = ok("POST", "/api/2.0/mlflow/runs/create", "{\"experiment_id\": \"0\"}").at("/run/info/run_id").asText();
+                ok("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/" + runId + "/artifacts/model/MLmodel", "flavors: {}");
+
+                assertThat(send("GET", "/get-artifact?run_id=" + runId + "&path=model/MLmodel", null).body()).isEqualTo("flavors: {}");
+                assertThat(client.headObject(b -> b.bucket("models").key("atoll/0/" + runId + "/artifacts/model/MLmodel")).contentLength())
+                        .isEqualTo(11);
+                assertThat(data.resolve("artifacts")).doesNotExist();
+            }
         }
     }
 
