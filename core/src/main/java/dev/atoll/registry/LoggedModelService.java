@@ -1,8 +1,10 @@
 package dev.atoll.registry;
 
 import dev.atoll.errors.AtollException;
+import dev.atoll.tracking.LifecycleStage;
 import dev.atoll.tracking.Page;
 import dev.atoll.tracking.Param;
+import dev.atoll.tracking.Run;
 import dev.atoll.tracking.Tag;
 
 import java.security.SecureRandom;
@@ -11,13 +13,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * MLflow 3's logged-models API ({@code /api/2.0/mlflow/logged-models}): create, get, search, set
- * and delete tags, log params, finalize, delete. It is what MLflow 3 clients call while logging a
- * model and before they register it as {@code models:/<model_id>}.
+ * and delete tags, log params, finalize, delete, and the run outputs ({@code runs/outputs}) that
+ * link a run to the models it produced. It is what MLflow 3 clients call while logging a model and
+ * before they register it as {@code models:/<model_id>}.
  */
 public final class LoggedModelService {
     private static final Pattern MODEL_ID = Pattern.compile("m-[0-9a-f]{32}");
@@ -26,12 +30,14 @@ public final class LoggedModelService {
     private final RegistryStore store;
     private final Clock clock;
     private final RegistryExperiments experiments;
+    private final RegistryRuns runs;
     private final SecureRandom random = new SecureRandom();
 
-    public LoggedModelService(RegistryStore store, Clock clock, RegistryExperiments experiments) {
+    public LoggedModelService(RegistryStore store, Clock clock, RegistryExperiments experiments, RegistryRuns runs) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.runs = Objects.requireNonNull(runs, "runs");
     }
 
     public LoggedModel create(String experimentId, String name, String modelType, String sourceRunId,
@@ -120,6 +126,35 @@ public final class LoggedModelService {
             }
             return null;
         });
+    }
+
+    /**
+     * MLflow 3's LogOutputs: the run produced these logged models at these steps. The run must exist
+     * and be active, and every model must exist; all outputs are recorded, or none.
+     */
+    public void logOutputs(String runId, List<LoggedModelOutput> outputs) {
+        if (runId == null || runId.isEmpty()) {
+            throw AtollException.invalidParameter("Missing value for required parameter 'run_id'.");
+        }
+        Run run = runs.run(runId).orElseThrow(() -> AtollException.notFound("Run with id=" + runId + " not found"));
+        if (run.info().lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("The run " + runId + " must be in the 'active' state. Current state is "
+                    + run.info().lifecycleStage().name().toLowerCase(Locale.ROOT) + ".");
+        }
+        List<LoggedModelOutput> checked = outputs == null ? List.of() : outputs;
+        checked.forEach(output -> checkId(output.modelId()));
+        store.inTransaction(tx -> {
+            for (LoggedModelOutput output : checked) {
+                live(tx, output.modelId());
+                tx.insertLoggedModelOutput(runId, output);
+            }
+            return null;
+        });
+    }
+
+    /** The logged models a run produced, by step. */
+    public List<LoggedModelOutput> outputs(String runId) {
+        return store.read(tx -> tx.loggedModelOutputs(runId));
     }
 
     /** Logged models of the experiments, newest first, filtered on name, source_run_id, model_type, status or tags. */

@@ -84,6 +84,12 @@ public interface RegistryTransaction {
 
     void setLoggedModelParam(String modelId, dev.atoll.tracking.Param param);
 
+    /** Records that a run produced a logged model at a step; recording the same again changes nothing. */
+    void insertLoggedModelOutput(String runId, LoggedModelOutput output);
+
+    /** The logged models a run produced, by step and model id. */
+    List<LoggedModelOutput> loggedModelOutputs(String runId);
+
     // ---- audit history and webhook outbox
 
     void appendAudit(AuditEntry entry);

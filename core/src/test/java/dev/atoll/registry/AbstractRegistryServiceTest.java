@@ -345,8 +345,30 @@ public abstract class AbstractRegistryServiceTest {
     }
 
     @Test
+    void runOutputsLinkAnActiveRunToExistingLoggedModelsAllOrNothing() {
+        LoggedModelService logged = new LoggedModelService(store, clock, id -> "mlflow-artifacts:/" + id, runs);
+        String first = logged.create("1", "a", null, "run1", null, null, "alice").modelId();
+        String second = logged.create("1", "b", null, "run1", null, null, "alice").modelId();
+        runs.addDeleted("1", "trashed");
+
+        logged.logOutputs("run1", List.of(new LoggedModelOutput(second, 3), new LoggedModelOutput(first, 0)));
+        logged.logOutputs("run1", List.of(new LoggedModelOutput(first, 0)));
+
+        assertThat(logged.outputs("run1")).containsExactly(new LoggedModelOutput(first, 0), new LoggedModelOutput(second, 3));
+        assertError(() -> logged.logOutputs("nope", List.of(new LoggedModelOutput(first, 1))),
+                ErrorCode.RESOURCE_DOES_NOT_EXIST, "Run with id=nope not found");
+        assertError(() -> logged.logOutputs("trashed", List.of(new LoggedModelOutput(first, 1))),
+                ErrorCode.INVALID_PARAMETER_VALUE, "must be in the 'active' state. Current state is deleted.");
+        assertError(() -> logged.logOutputs("run2", List.of(new LoggedModelOutput(first, 1),
+                new LoggedModelOutput("m-00000000000000000000000000000000", 1))), ErrorCode.RESOURCE_DOES_NOT_EXIST, "Logged model");
+        assertError(() -> logged.logOutputs("run2", List.of(new LoggedModelOutput("../x", 1))),
+                ErrorCode.INVALID_PARAMETER_VALUE, "Invalid logged model ID");
+        assertThat(logged.outputs("run2")).as("nothing half-written").isEmpty();
+    }
+
+    @Test
     void loggedModelsLiveInTheirExperimentAndRegisterAsModelsUris() {
-        LoggedModelService logged = new LoggedModelService(store, clock, id -> "mlflow-artifacts:/" + id);
+        LoggedModelService logged = new LoggedModelService(store, clock, id -> "mlflow-artifacts:/" + id, runs);
         LoggedModel created = logged.create("1", "classifier", "sklearn", "run1",
                 List.of(new dev.atoll.tracking.Param("alpha", "0.1")), List.of(new Tag("k", "v")), "alice");
 

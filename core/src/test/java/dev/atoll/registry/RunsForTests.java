@@ -17,8 +17,17 @@ public final class RunsForTests implements RegistryRuns {
     private final Map<String, Run> runs = new HashMap<>();
 
     public RunsForTests add(String experimentId, String runId, Tag... tags) {
+        return add(experimentId, runId, LifecycleStage.ACTIVE, tags);
+    }
+
+    /** A run in the trash (soft-deleted), as MLflow keeps them. */
+    public RunsForTests addDeleted(String experimentId, String runId) {
+        return add(experimentId, runId, LifecycleStage.DELETED);
+    }
+
+    private RunsForTests add(String experimentId, String runId, LifecycleStage stage, Tag... tags) {
         RunInfo info = new RunInfo(runId, experimentId, "run-" + runId, "alice", RunStatus.FINISHED, 1L, 2L,
-                "mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts", LifecycleStage.ACTIVE);
+                "mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts", stage);
         runs.put(runId, new Run(info, new RunData(List.of(), List.of(), List.of(tags)), List.of()));
         return this;
     }

@@ -70,7 +70,7 @@ public final class ServerAssembly implements AutoCloseable {
             RegistryService registry = new RegistryService(registryStore, clock, trackingStore::run,
                     new WebhookOutbox(settings.webhooks()));
             LoggedModelService loggedModels = new LoggedModelService(registryStore, clock,
-                    experimentId -> tracking.getExperiment(experimentId).artifactLocation());
+                    experimentId -> tracking.getExperiment(experimentId).artifactLocation(), trackingStore::run);
             WebhookDispatcher dispatcher = new WebhookDispatcher(registryStore, settings.webhooks(), clock,
                     WebhookDispatcher.Policy.DEFAULT);
             List<Routes> routes = List.of(new TrackingRoutes(tracking), new ArtifactRoutes(artifacts),

@@ -52,7 +52,7 @@ class ModelsCommandIT {
         store = new LocalArtifactStore(dir.resolve("artifacts"));
         ArtifactService artifacts = new ArtifactService(store, runId ->
                 runs.run(runId).orElseThrow(() -> AtollException.notFound("no run " + runId)).info().artifactUri());
-        LoggedModelService loggedModels = new LoggedModelService(registryStore, clock, id -> "mlflow-artifacts:/" + id);
+        LoggedModelService loggedModels = new LoggedModelService(registryStore, clock, id -> "mlflow-artifacts:/" + id, runs);
         server = new AtollServer(List.of(new ArtifactRoutes(artifacts), new RegistryRoutes(registry, loggedModels, artifacts)),
                 null, Duration.ofSeconds(5));
         baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);

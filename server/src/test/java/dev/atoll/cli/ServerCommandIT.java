@@ -130,6 +130,7 @@ class ServerCommandIT {
             String modelRoot = logged.at("/model/info/artifact_uri").asText();
             assertThat(modelRoot).isEqualTo("mlflow-artifacts:/" + experimentId + "/models/" + modelId + "/artifacts");
             ok("PUT", "/api/2.0/mlflow-artifacts/artifacts/" + modelRoot.substring("mlflow-artifacts:/".length()) + "/MLmodel", "logged");
+            ok("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"" + runId + "\", \"models\": [{\"model_id\": \"" + modelId + "\", \"step\": 0}]}");
             ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"status\": \"LOGGED_MODEL_READY\"}");
             ok("POST", "/api/2.0/mlflow/model-versions/create", "{\"name\": \"fraud\", \"source\": \"models:/" + modelId + "\"}");
             assertThat(send("GET", "/model-versions/get-artifact?name=fraud&version=2&path=MLmodel", null).body()).isEqualTo("logged");

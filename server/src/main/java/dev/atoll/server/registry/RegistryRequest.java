@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.errors.AtollException;
 import dev.atoll.errors.ErrorCode;
+import dev.atoll.registry.LoggedModelOutput;
 import dev.atoll.tracking.Tag;
 import io.javalin.http.Context;
 
@@ -136,6 +137,39 @@ final class RegistryRequest {
                 throw AtollException.invalidParameter("Invalid param " + param + " in 'params': each needs a string 'key' and a 'value'.");
             }
             result.add(new dev.atoll.tracking.Param(param.get("key").asText(), param.get("value").asText()));
+        }
+        return result;
+    }
+
+    /** The {@code models} of MLflow 3's LogOutputs: {@code [{"model_id", "step"}]}; step is an int64, a number or a string. */
+    List<LoggedModelOutput> modelOutputs() {
+        if (body == null || !body.has("models") || body.get("models").isNull()) {
+            return List.of();
+        }
+        JsonNode models = body.get("models");
+        if (!models.isArray()) {
+            throw AtollException.invalidParameter("Invalid value " + models + " for parameter 'models' supplied: expected a list of {model_id, step}.");
+        }
+        List<LoggedModelOutput> result = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            JsonNode model = models.get(i);
+            String field = "models[" + i + "]";
+            if (!model.isObject() || !model.path("model_id").isTextual()) {
+                throw AtollException.invalidParameter("Missing value for required parameter '" + field + ".model_id'.");
+            }
+            JsonNode step = model.get("step");
+            if (step == null || step.isNull()) {
+                throw AtollException.invalidParameter("Missing value for required parameter '" + field + ".step'.");
+            }
+            long parsed;
+            if (step.isIntegralNumber() && step.canConvertToLong()) {
+                parsed = step.longValue();
+            } else if (step.isTextual() && step.textValue().strip().matches("-?\\d{1,18}")) {
+                parsed = Long.parseLong(step.textValue().strip());
+            } else {
+                throw AtollException.invalidParameter("Invalid value " + step + " for parameter '" + field + ".step' supplied: expected an integer.");
+            }
+            result.add(new LoggedModelOutput(model.get("model_id").asText(), parsed));
         }
         return result;
     }

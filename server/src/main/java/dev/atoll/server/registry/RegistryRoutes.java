@@ -22,7 +22,8 @@ import static dev.atoll.server.registry.RegistryJson.JSON;
 
 /**
  * MLflow's model registry REST API ({@code model_registry.proto}) under {@code /api/2.0/mlflow/}
- * and {@code /ajax-api/2.0/mlflow/}, plus Atoll's registry extras under {@code /api/atoll/registry/}:
+ * and {@code /ajax-api/2.0/mlflow/}, MLflow 3's logged models with the run outputs that point at
+ * them ({@code runs/outputs}), plus Atoll's registry extras under {@code /api/atoll/registry/}:
  * audit history, lineage and the webhook delivery log. Each handler parses, makes one service call
  * and renders MLflow's JSON.
  */
@@ -104,6 +105,11 @@ public final class RegistryRoutes implements Routes {
         }
         for (String prefix : PREFIXES) {
             addLoggedModelRoutes(app, prefix + "logged-models");
+            // MLflow 3's log_model calls it inside a run, before it registers the model.
+            route(app, prefix, HandlerType.POST, "runs/outputs", r -> {
+                loggedModels.logOutputs(r.required("run_id"), r.modelOutputs());
+                return JSON.createObjectNode();
+            });
         }
         app.get("/ajax-api/2.0/mlflow/logged-models/{model_id}/artifacts/files", ctx -> {
             RegistryRequest r = RegistryRequest.of(ctx);

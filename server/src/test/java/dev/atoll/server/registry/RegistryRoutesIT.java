@@ -62,7 +62,7 @@ class RegistryRoutesIT {
         JdbcRegistryStore store = new JdbcRegistryStore(database);
         MutableClock clock = new MutableClock(1_700_000_000_000L);
         RegistryService registry = new RegistryService(store, clock, runs, WebhookOutbox.none());
-        LoggedModelService loggedModels = new LoggedModelService(store, clock, experimentId -> "mlflow-artifacts:/" + experimentId);
+        LoggedModelService loggedModels = new LoggedModelService(store, clock, experimentId -> "mlflow-artifacts:/" + experimentId, runs);
         ArtifactService artifacts = new ArtifactService(new LocalArtifactStore(dir.resolve("artifacts")), runId ->
                 runs.run(runId).orElseThrow(() -> AtollException.notFound("Run '" + runId + "' not found.")).info().artifactUri());
         server = new AtollServer(List.of(new ArtifactRoutes(artifacts),
@@ -254,6 +254,7 @@ class RegistryRoutesIT {
             assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/2.0/mlflow-artifacts/artifacts/" + storePath + "/" + file))
                     .PUT(HttpRequest.BodyPublishers.ofString(file + "-content")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
+        ok("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"run1\", \"models\": [{\"model_id\": \"" + modelId + "\", \"step\": \"0\"}]}");
         ok("POST", "/api/2.0/mlflow/logged-models/" + modelId + "/params", "{\"params\": [{\"key\": \"max_iter\", \"value\": \"100\"}]}");
         JsonNode ready = ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"model_id\": \"" + modelId + "\", \"status\": \"LOGGED_MODEL_READY\"}");
         assertThat(ready.at("/model/info/status").asText()).isEqualTo("LOGGED_MODEL_READY");
@@ -287,6 +288,9 @@ class RegistryRoutesIT {
         call("GET", "/api/2.0/mlflow/logged-models/" + modelId, null, 404);
         call("GET", "/api/2.0/mlflow/logged-models/not-an-id", null, 400);
         call("POST", "/api/2.0/mlflow/logged-models", "{\"name\": \"no experiment\"}", 400);
+        JsonNode noStep = call("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"run1\", \"models\": [{\"model_id\": \"" + modelId + "\"}]}", 400);
+        assertThat(noStep.get("message").asText()).contains("'models[0].step'");
+        call("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"nope\", \"models\": []}", 404);
     }
 
     /**

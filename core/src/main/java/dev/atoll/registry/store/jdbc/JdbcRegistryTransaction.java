@@ -2,6 +2,7 @@ package dev.atoll.registry.store.jdbc;
 
 import dev.atoll.registry.AuditEntry;
 import dev.atoll.registry.LoggedModel;
+import dev.atoll.registry.LoggedModelOutput;
 import dev.atoll.registry.ModelAlias;
 import dev.atoll.registry.ModelStage;
 import dev.atoll.registry.ModelVersion;
@@ -282,6 +283,18 @@ final class JdbcRegistryTransaction extends JdbcStatements implements RegistryTr
     public void setLoggedModelParam(String modelId, dev.atoll.tracking.Param param) {
         update("DELETE FROM logged_model_params WHERE model_id = ? AND param_key = ?", modelId, param.key());
         update("INSERT INTO logged_model_params (model_id, param_key, param_value) VALUES (?, ?, ?)", modelId, param.key(), param.value());
+    }
+
+    @Override
+    public void insertLoggedModelOutput(String runId, LoggedModelOutput output) {
+        update("INSERT INTO logged_model_outputs (run_id, model_id, step) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                runId, output.modelId(), output.step());
+    }
+
+    @Override
+    public List<LoggedModelOutput> loggedModelOutputs(String runId) {
+        return query("SELECT model_id, step FROM logged_model_outputs WHERE run_id = ? ORDER BY step, model_id",
+                rs -> new LoggedModelOutput(rs.getString("model_id"), rs.getLong("step")), runId);
     }
 
     // ---- audit and webhooks
