@@ -16,12 +16,10 @@ public final class ArtifactUris {
     private ArtifactUris() {
     }
 
-    /** The default artifact location of a new experiment. */
-    public static String experimentLocation(String experimentId) {
-        return SCHEME + ":/" + ArtifactPath.parse(experimentId);
-    }
-
-    /** The artifact URI of a new run: {@code mlflow-artifacts:/<experiment>/<run>/artifacts}. */
+    /**
+     * The artifact URI of a new run: {@code mlflow-artifacts:/<experiment>/<run>/artifacts}, the form
+     * the tracking store gives runs of experiments with the default location {@code mlflow-artifacts:/<id>}.
+     */
     public static String runUri(String experimentId, String runId) {
         return SCHEME + ":/" + ArtifactPath.parse(experimentId).resolve(runId).resolve("artifacts");
     }
