@@ -59,10 +59,15 @@ public final class ErrorResponses {
             @Override
             public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
                 fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+                String what = reason == null ? "HTTP " + status : reason;
                 ObjectNode body = JSON.createObjectNode();
-                body.put("error_code", (status == 400 ? ErrorCode.INVALID_PARAMETER_VALUE : ErrorCode.BAD_REQUEST).name());
-                body.put("message", "Invalid request: " + (reason == null ? "HTTP " + status : reason)
-                        + ". Paths may not climb above '/', hold NUL or use ambiguous encodings.");
+                if (status == 400) {
+                    body.put("error_code", ErrorCode.INVALID_PARAMETER_VALUE.name());
+                    body.put("message", "Invalid request: " + what + ". Paths may not climb above '/', hold NUL or use ambiguous encodings.");
+                } else {
+                    body.put("error_code", ErrorCode.BAD_REQUEST.name());
+                    body.put("message", "Request refused before routing: " + what + " (HTTP " + status + ").");
+                }
                 return ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8));
             }
         }));
