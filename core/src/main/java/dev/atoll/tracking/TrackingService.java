@@ -7,6 +7,7 @@ import dev.atoll.search.PageToken;
 import dev.atoll.search.SearchFilter;
 import dev.atoll.search.SearchOrder;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -252,6 +253,13 @@ public final class TrackingService {
         }
         List<Metric> found = store.metricHistory(runId, metricKey, offset, maxResults + 1);
         return page(found, offset, maxResults);
+    }
+
+    /** The whole history of one metric, point by point into {@code sink}, in history order. */
+    public void streamMetricHistory(String runId, String metricKey, MetricSink sink) throws IOException {
+        required(metricKey, "metric_key");
+        getRun(runId);
+        store.metricHistory(runId, metricKey, 0, Integer.MAX_VALUE, sink);
     }
 
     // ---- helpers

@@ -20,7 +20,7 @@ import java.util.Map;
  * naming the field and the value.
  */
 final class RequestFields {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TrackingJson.MAPPER;
     private final JsonNode node;
     private final String prefix;
 

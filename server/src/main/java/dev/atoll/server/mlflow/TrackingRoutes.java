@@ -203,27 +203,46 @@ public final class TrackingRoutes implements Routes {
         empty(ctx);
     }
 
-    /** Streams the points: a million-point history never sits in memory as a JSON tree. */
+    /**
+     * A paged request is answered from a page; a whole history streams from the database into the
+     * response, so a million points never sit in memory, as objects or as JSON.
+     */
     private void metricHistory(Context ctx) throws Exception {
         RequestFields in = RequestFields.of(ctx);
-        Page<Metric> page = tracking.getMetricHistory(runId(in), in.required(in.string("metric_key"), "metric_key"),
-                in.int32("max_results"), in.string("page_token"));
-        ctx.contentType("application/json");
-        OutputStream out = ctx.outputStream();
-        try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            if (!page.items().isEmpty()) {
-                json.writeArrayFieldStart("metrics");
-                for (Metric metric : page.items()) {
-                    TrackingJson.writeMetric(json, metric);
+        String runId = runId(in);
+        String key = in.required(in.string("metric_key"), "metric_key");
+        Integer maxResults = in.int32("max_results");
+        String pageToken = in.string("page_token");
+        if (maxResults == null && (pageToken == null || pageToken.isEmpty())) {
+            tracking.getRun(runId);
+            ctx.contentType("application/json");
+            try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+                json.writeStartObject();
+                boolean[] started = {false};
+                tracking.streamMetricHistory(runId, key, point -> {
+                    if (!started[0]) {
+                        json.writeArrayFieldStart("metrics");
+                        started[0] = true;
+                    }
+                    TrackingJson.writeMetric(json, point);
+                });
+                if (started[0]) {
+                    json.writeEndArray();
                 }
-                json.writeEndArray();
+                json.writeEndObject();
             }
-            if (page.nextPageToken() != null) {
-                json.writeStringField("next_page_token", page.nextPageToken());
-            }
-            json.writeEndObject();
+            return;
         }
+        Page<Metric> page = tracking.getMetricHistory(runId, key, maxResults, pageToken);
+        ObjectNode body = TrackingJson.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode metrics = body.putArray("metrics");
+            page.items().forEach(metric -> metrics.add(TrackingJson.metric(metric)));
+        }
+        if (page.nextPageToken() != null) {
+            body.put("next_page_token", page.nextPageToken());
+        }
+        json(ctx, body);
     }
 
     private static List<Tag> tags(RequestFields in, String field) {

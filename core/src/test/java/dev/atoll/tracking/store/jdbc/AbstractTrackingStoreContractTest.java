@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -187,6 +188,29 @@ abstract class AbstractTrackingStoreContractTest {
         assertThat(store.metricHistory(id, "acc", 0, Integer.MAX_VALUE)).extracting(Metric::step).containsExactly(1L, 2L, 3L);
         assertThat(store.metricHistory(id, "acc", 1, 1)).extracting(Metric::step).containsExactly(2L);
         assertThat(store.metricHistory(id, "other", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void streamsHistoryIntoASinkAndPassesOnTheSinksFailureWithoutKeepingTheConnection() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        List<Metric> points = new ArrayList<>();
+        for (int step = 0; step < 50; step++) {
+            points.add(new Metric("loss", 1.0 / (step + 1), step, step));
+        }
+        store.logBatch(id, points, List.of(), List.of());
+        List<Metric> streamed = new ArrayList<>();
+        store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, streamed::add);
+        assertThat(streamed).isEqualTo(points);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int[] seen = {0};
+            assertThatThrownBy(() -> store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, point -> {
+                if (++seen[0] == 10) {
+                    throw new java.io.IOException("client went away");
+                }
+            })).isInstanceOf(java.io.IOException.class).hasMessage("client went away");
+        }
+        store.logBatch(id, List.of(new Metric("loss", 0, 100, 100)), List.of(), List.of());
+        assertThat(store.metricHistory(id, "loss", 0, Integer.MAX_VALUE)).hasSize(51);
     }
 
     @Test
