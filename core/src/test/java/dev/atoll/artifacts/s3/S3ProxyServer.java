@@ -55,8 +55,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        proxy.stop();
-        context.close();
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not stop", e);
+        } finally {
+            context.close();
+        }
     }
 }
