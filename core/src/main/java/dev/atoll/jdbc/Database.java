@@ -134,9 +134,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Work that only reads, in one transaction: its queries see one snapshot (a run and its metrics
+     * agree), and PostgreSQL streams large results by the fetch size instead of buffering them whole.
+     */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
