@@ -102,7 +102,7 @@ public final class TrackingService {
     }
 
     public void setExperimentTag(String experimentId, String key, String value) {
-        Tag tag = new Tag(key, required(value, "value"));
+        Tag tag = new Tag(key, value);
         TrackingValidation.experimentTag(tag);
         requireActive(getExperiment(experimentId));
         store.setExperimentTag(experimentId, tag);
@@ -177,14 +177,14 @@ public final class TrackingService {
     }
 
     public void logParam(String runId, String key, String value) {
-        Param param = new Param(key, required(value, "value"));
+        Param param = new Param(key, value);
         TrackingValidation.param(param);
         requireActive(getRun(runId));
         store.logBatch(runId, List.of(), List.of(param), List.of());
     }
 
     public void setTag(String runId, String key, String value) {
-        Tag tag = new Tag(key, required(value, "value"));
+        Tag tag = new Tag(key, value);
         TrackingValidation.tag(tag);
         requireActive(getRun(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
