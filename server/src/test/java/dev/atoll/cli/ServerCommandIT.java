@@ -3,10 +3,10 @@ package dev.atoll.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.atoll.registry.webhooks.WebhookSignature;
 import dev.atoll.artifacts.s3.S3ArtifactStore;
 import dev.atoll.artifacts.s3.S3ProxyServer;
-import dev.atoll.server.AtollServerProcess;
+import dev.atoll.registry.webhooks.WebhookSignature;
+import dev.atoll.server.mlflow.ServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +72,11 @@ class ServerCommandIT {
         receiver.stop(0);
     }
 
-    private AtollServerProcess startServer() throws Exception {
-        AtollServerProcess server = AtollServerProcess.start(data, "256m", Map.of(ServerCommand.WEBHOOK_SECRET, SECRET),
-                "--webhook", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        baseUrl = server.baseUrl();
+    private ServerProcess startServer() throws Exception {
+        ServerProcess server = ServerProcess.start(data,
+                List.of("--webhook", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"),
+                Map.of(ServerCommand.WEBHOOK_SECRET, SECRET), "256m");
+        baseUrl = server.trackingUri();
         return server;
     }
 
@@ -96,7 +97,7 @@ class ServerCommandIT {
     void oneServerTracksStoresArtifactsRegistersModelsAndSendsWebhooks() throws Exception {
         String experimentId;
         String runId;
-        try (AtollServerProcess server = startServer(); MlflowClient mlflow = new MlflowClient(baseUrl)) {
+        try (ServerProcess server = startServer(); MlflowClient mlflow = new MlflowClient(baseUrl)) {
             experimentId = mlflow.createExperiment("wiring");
             RunInfo run = mlflow.createRun(experimentId);
             runId = run.getRunId();
@@ -143,7 +144,7 @@ class ServerCommandIT {
         assertThat(received).allMatch(body -> body.contains("\"event\":\"model_version.created\""))
                 .anyMatch(body -> body.contains("\"version\":\"1\"")).anyMatch(body -> body.contains("\"version\":\"2\""));
 
-        try (AtollServerProcess restarted = startServer()) {
+        try (ServerProcess restarted = startServer()) {
             assertThat(send("GET", "/get-artifact?run_id=" + runId + "&path=model/MLmodel", null).body()).isEqualTo("flavors: {}");
             JsonNode deliveries = ok("GET", "/api/atoll/registry/webhook-deliveries", null).get("deliveries");
             assertThat(deliveries).hasSize(2).allSatisfy(d -> assertThat(d.get("status").asText()).isEqualTo("DELIVERED"));
@@ -159,10 +160,9 @@ class ServerCommandIT {
              S3Client client = S3ArtifactStore.client(s3.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
             client.createBucket(b -> b.bucket("models"));
             String destination = "s3://models/atoll?endpoint=" + URLEncoder.encode(s3.endpoint().toString(), StandardCharsets.UTF_8);
-            try (AtollServerProcess server = AtollServerProcess.start(data, "256m",
-                    Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY),
-                    "--artifacts-destination", destination)) {
-                baseUrl = server.baseUrl();
+            try (ServerProcess server = ServerProcess.start(data, List.of("--artifacts-destination", destination),
+                    Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY), "256m")) {
+                baseUrl = server.trackingUri();
                 String runId = ok("POST", "/api/2.0/mlflow/runs/create", "{\"experiment_id\": \"0\"}").at("/run/info/run_id").asText();
                 ok("PUT", "/api/2.0/mlflow-artifacts/artifacts/0/" + runId + "/artifacts/model/MLmodel", "flavors: {}");
 

@@ -1,7 +1,7 @@
 package dev.atoll.server.artifacts;
 
 import dev.atoll.artifacts.PatternStream;
-import dev.atoll.server.AtollServerProcess;
+import dev.atoll.server.mlflow.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,8 @@ class ArtifactLargeTransferIT {
     @Test
     void twoGigabytesUpAndDownWithA256MegabyteHeap() throws Exception {
         Path data = dir.resolve("atoll-data");
-        try (AtollServerProcess server = AtollServerProcess.start(data, "256m", Map.of())) {
-            String url = server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
+        try (ServerProcess server = ServerProcess.start(data, List.of(), Map.of(), "256m")) {
+            String url = server.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
 
             String sent = upload(url, SIZE);
             assertThat(Files.size(data.resolve("artifacts/1/run/artifacts/big.bin"))).isEqualTo(SIZE);

@@ -1,7 +1,7 @@
 package dev.atoll.server.artifacts.bench;
 
 import dev.atoll.artifacts.PatternStream;
-import dev.atoll.server.AtollServerProcess;
+import dev.atoll.server.mlflow.ServerProcess;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,8 +47,8 @@ public final class ArtifactTransferBench {
 
             double upload;
             double download;
-            try (AtollServerProcess server = AtollServerProcess.start(dir.resolve("atoll-data"), "256m", Map.of())) {
-                String url = server.baseUrl() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
+            try (ServerProcess server = ServerProcess.start(dir.resolve("atoll-data"), List.of(), Map.of(), "256m")) {
+                String url = server.trackingUri() + "/api/2.0/mlflow-artifacts/artifacts/1/run/artifacts/big.bin";
                 t0 = System.nanoTime();
                 HttpURLConnection put = (HttpURLConnection) URI.create(url).toURL().openConnection();
                 put.setRequestMethod("PUT");
