@@ -151,6 +151,7 @@ class ServerCommandIT {
             assertThat(ok("GET", "/api/atoll/registry/history?name=fraud", null).get("entries"))
                     .extracting(e -> e.get("action").asText())
                     .containsExactly("create_registered_model", "create_model_version", "create_model_version");
+            assertThat(restarted.stderr()).as("a restart on the same data applies no migration twice").doesNotContain("Exception");
         }
     }
 
