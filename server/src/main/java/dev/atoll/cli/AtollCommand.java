@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 InitCommand.class,
                 ModulesCommand.class,
                 PublishCommand.class,
+                ModelsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AtollCommand implements Runnable {
