@@ -1,0 +1,83 @@
+package dev.atoll.diff.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Collects rows as field offsets into one byte buffer; rows with the wrong width are kept (padded or cut) and reported. */
+final class TableBuilder {
+    private static final int MAX_PROBLEMS = 100;
+
+    private final String source;
+    private final List<String> columns;
+    private final int width;
+    private byte[] data;
+    private int dataLength;
+    private int[] starts;
+    private int[] ends;
+    private int[] lines;
+    private int rows;
+    private final List<String> problems = new ArrayList<>();
+    private int raggedRows;
+
+    TableBuilder(String source, List<String> columns, byte[] data, int used, int expectedRows) {
+        this.source = source;
+        this.columns = columns;
+        this.width = Math.max(1, columns.size());
+        this.data = data;
+        this.dataLength = used;
+        int capacity = Math.max(16, expectedRows);
+        this.starts = new int[capacity * width];
+        this.ends = new int[capacity * width];
+        this.lines = new int[capacity];
+    }
+
+    /** Appends bytes to the buffer (for sources that are not one file buffer) and returns their offset. */
+    int append(byte[] bytes) {
+        if (dataLength + bytes.length > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + bytes.length + 1024));
+        }
+        System.arraycopy(bytes, 0, data, dataLength, bytes.length);
+        int offset = dataLength;
+        dataLength += bytes.length;
+        return offset;
+    }
+
+    void add(int[] fieldStarts, int[] fieldEnds, int count, int line) {
+        if (rows == lines.length) {
+            int capacity = rows * 2;
+            starts = Arrays.copyOf(starts, capacity * width);
+            ends = Arrays.copyOf(ends, capacity * width);
+            lines = Arrays.copyOf(lines, capacity);
+        }
+        if (count != width) {
+            raggedRows++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(source + " line " + line + ": " + count + " fields, the header has " + width
+                        + (count < width ? " — missing fields read as empty" : " — extra fields ignored"));
+            }
+        }
+        int base = rows * width;
+        int n = Math.min(count, width);
+        System.arraycopy(fieldStarts, 0, starts, base, n);
+        System.arraycopy(fieldEnds, 0, ends, base, n);
+        for (int col = n; col < width; col++) {
+            starts[base + col] = 0;
+            ends[base + col] = 0;
+        }
+        lines[rows++] = line;
+    }
+
+    void problem(String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(message);
+        }
+    }
+
+    Table build(String format) {
+        if (raggedRows > problems.size()) {
+            problems.add(source + ": " + raggedRows + " ragged rows in all (first " + MAX_PROBLEMS + " listed)");
+        }
+        return new Table(source, format, columns, data, starts, ends, lines, rows, problems);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.atoll.diff.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atoll.errors.AtollException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a CSV/TSV (dialect sniffed) or JSON Lines file ({@code .jsonl}, {@code .ndjson}) into a
+ * {@link Table}. The whole file is held in memory.
+ */
+public final class TableReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TableReader() {
+    }
+
+    public static Table read(Path file) {
+        byte[] raw = readBytes(file);
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return readJsonLines(file.toString(), raw);
+        }
+        return readDelimited(file.toString(), raw);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            throw AtollException.notFound("file " + file + " does not exist — check the path");
+        } catch (IOException | OutOfMemoryError failure) {
+            throw AtollException.invalidParameter("file " + file + " cannot be read (" + failure.getMessage()
+                    + ") — check permissions, or that it fits in memory (raise -Xmx)");
+        }
+    }
+
+    public static Table readDelimited(String source, byte[] raw) {
+        TextEncoding.Decoded text = TextEncoding.toUtf8(raw);
+        byte[] data = text.data();
+        Dialect dialect = DialectSniffer.sniff(data, text.offset(), text.label());
+        List<String> columns = new ArrayList<>();
+        TableBuilder[] builder = new TableBuilder[1];
+        int estimate = estimateRows(data, text.offset());
+        int unterminated = CsvParser.parse(data, text.offset(), data.length, dialect.delimiter(), (starts, ends, count, line) -> {
+            if (builder[0] == null) {
+                if (dialect.header()) {
+                    for (int i = 0; i < count; i++) {
+                        columns.add(uniqueName(columns, new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8).strip()));
+                    }
+                    builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
+                    return true;
+                }
+                for (int i = 0; i < count; i++) {
+                    columns.add("column" + (i + 1));
+                }
+                builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
+            }
+            builder[0].add(starts, ends, count, line);
+            return true;
+        });
+        if (builder[0] == null) {
+            builder[0] = new TableBuilder(source, columns, data, data.length, 0);
+        }
+        if (unterminated > 0) {
+            builder[0].problem(source + ": a quoted field is not closed before the end of the file — its text runs to the end");
+        }
+        return builder[0].build("delimited text (" + dialect.describe() + ")");
+    }
+
+    private static String uniqueName(List<String> taken, String name) {
+        String base = name.isEmpty() ? "column" + (taken.size() + 1) : name;
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = base + "_" + n;
+        }
+        return candidate;
+    }
+
+    private static int estimateRows(byte[] data, int offset) {
+        int newlines = 0;
+        for (int i = offset; i < data.length; i++) {
+            if (data[i] == '\n') {
+                newlines++;
+            }
+        }
+        return newlines + 1;
+    }
+
+    /** JSON Lines: one object per line; columns are the union of top-level keys, nested values kept as JSON text. */
+    public static Table readJsonLines(String source, byte[] raw) {
+        TextEncoding.Decoded text = TextEncoding.toUtf8(raw);
+        String all = new String(text.data(), text.offset(), text.data().length - text.offset(), StandardCharsets.UTF_8);
+        List<Map<String, String>> records = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        LinkedHashMap<String, Integer> columnIndex = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : all.split("\r?\n", -1)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JsonProcessingException bad) {
+                problems.add(source + " line " + lineNumber + ": not JSON (" + bad.getOriginalMessage() + ") — line skipped");
+                continue;
+            }
+            if (!node.isObject()) {
+                problems.add(source + " line " + lineNumber + ": a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                        + ", not an object — line skipped");
+                continue;
+            }
+            Map<String, String> record = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                columnIndex.putIfAbsent(field.getKey(), columnIndex.size());
+                JsonNode value = field.getValue();
+                record.put(field.getKey(), value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+            }
+            records.add(record);
+            lineNumbers.add(lineNumber);
+        }
+        List<String> columns = new ArrayList<>(columnIndex.keySet());
+        TableBuilder builder = new TableBuilder(source, columns, new byte[Math.max(16, raw.length)], 0, records.size());
+        int[] starts = new int[columns.size()];
+        int[] ends = new int[columns.size()];
+        for (int r = 0; r < records.size(); r++) {
+            Map<String, String> record = records.get(r);
+            for (int c = 0; c < columns.size(); c++) {
+                String value = record.get(columns.get(c));
+                byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+                starts[c] = builder.append(bytes);
+                ends[c] = starts[c] + bytes.length;
+            }
+            builder.add(starts, ends, columns.size(), lineNumbers.get(r));
+        }
+        problems.forEach(builder::problem);
+        return builder.build("JSON Lines (" + text.label() + ")");
+    }
+}
