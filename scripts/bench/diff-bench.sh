@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmarks `atoll diff` against daff, a pandas outer merge and `sort | comm -3` (the floor: no
+# parsing, no key) on the same generated CSVs; checks that the counts agree; prints a Markdown table.
+# Usage: scripts/bench/diff-bench.sh [ROWS...]   (default: 100000 1000000)
+# Needs: scripts/install-prereqs (time, python3-pandas, npm); daff is installed here into
+# /var/cache/atoll/npm; atoll from server/target/atoll-server-all.jar, else core's classes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+SIZES=("${@:-100000 1000000}")
+[ $# -eq 0 ] && SIZES=(100000 1000000)
+WORK=${DIFF_BENCH_DIR:-/tmp/atoll-diff-bench}
+mkdir -p "$WORK"
+
+DAFF_VERSION=1.4.2
+NPM_PREFIX=/var/cache/atoll/npm
+DAFF=$NPM_PREFIX/node_modules/.bin/daff
+if [ ! -x "$DAFF" ] || [ "$("$DAFF" version 2>/dev/null)" != "$DAFF_VERSION" ]; then
+  mkdir -p "$NPM_PREFIX"
+  npm install --silent --no-audit --no-fund --prefix "$NPM_PREFIX" "daff@$DAFF_VERSION" >/dev/null
+fi
+
+if [ -f server/target/atoll-server-all.jar ]; then
+  ATOLL_CP=server/target/atoll-server-all.jar
+  ATOLL_MAIN=dev.atoll.cli.AtollCommand
+  ATOLL_ARGS=(diff)
+else
+  # No shaded jar: run core's table diff through a small main on the test classpath.
+  mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  ATOLL_CP=core/target/classes:core/target/test-classes:$(cat "$WORK/cp.txt")
+  ATOLL_MAIN=dev.atoll.diff.bench.DiffBench
+  ATOLL_ARGS=()
+fi
+PY=/usr/bin/python3   # Debian's python3, where python3-pandas lives
+
+# measure NAME CMD... : runs CMD under GNU time, stores wall seconds and peak RSS (MiB) and stdout.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.out"
+  WALL[$name]=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$WORK/$name.time")
+  RSS[$name]=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$name.time")
+}
+
+echo "| rows | tool | wall s | peak RSS MiB | added / removed / modified | vs atoll |"
+echo "|---:|---|---:|---:|---|---:|"
+for N in "${SIZES[@]}"; do
+  OLD=$WORK/old-$N.csv NEW=$WORK/new-$N.csv
+  read -r EA ER EM < <($PY scripts/bench/diff-bench-gen.py "$N" "$OLD" "$NEW")
+  declare -A WALL=() RSS=() COUNTS=()
+
+  measure atoll java -Xmx4g -cp "$ATOLL_CP" "$ATOLL_MAIN" "${ATOLL_ARGS[@]}" "$OLD" "$NEW" --key id --format json --output "$WORK/atoll-$N.json"
+  COUNTS[atoll]=$($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]; print(r["added"], r["removed"], r["modified"])' "$WORK/atoll-$N.json")
+
+  measure daff "$DAFF" --id id --output "$WORK/daff-$N.csv" "$OLD" "$NEW"
+  # daff's diff format: first column is the action: +++ added, --- removed, -> modified.
+  COUNTS[daff]=$(awk -F, '$1=="+++"{a++} $1=="---"{r++} $1 ~ /->/{m++} END{print a+0, r+0, m+0}' "$WORK/daff-$N.csv")
+
+  measure pandas $PY scripts/bench/diff-pandas.py "$OLD" "$NEW" id
+  COUNTS[pandas]=$(cat "$WORK/pandas.out")
+
+  measure comm bash -c 'LC_ALL=C comm -3 <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2")' _ "$OLD" "$NEW"
+  # comm has no key: column 1 = removed + old side of modified, column 2 = added + new side.
+  COUNTS[comm]=$(awk -F'\t' '$1!=""{o++} $1==""{n++} END{print "only-old " o+0 ", only-new " n+0}' "$WORK/comm.out")
+
+  EXPECTED="$EA $ER $EM"
+  for tool in atoll daff pandas comm; do
+    status=""
+    if [ "$tool" = comm ]; then
+      [ "${COUNTS[comm]}" = "only-old $((ER + EM)), only-new $((EA + EM))" ] || status=" ≠ expected"
+    else
+      [ "${COUNTS[$tool]}" = "$EXPECTED" ] || status=" ≠ expected $EXPECTED"
+    fi
+    ratio=$(awk -v t="${WALL[$tool]}" -v a="${WALL[atoll]}" 'BEGIN{printf "%.2f×", t/a}')
+    echo "| $N | $tool | ${WALL[$tool]} | ${RSS[$tool]} | ${COUNTS[$tool]// / / }$status | $ratio |"
+  done
+done
