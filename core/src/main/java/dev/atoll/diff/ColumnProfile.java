@@ -3,10 +3,7 @@ package dev.atoll.diff;
 import dev.atoll.diff.table.Table;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pass over a column for its type and numeric stats, a second for value counts only when it
@@ -15,7 +12,6 @@ import java.util.Map;
  */
 final class ColumnProfile {
     static final int TOP = 5;
-    static final int MAX_DISTINCT = 100_000;
 
     final ColumnStats stats;
     final long fingerprint;
@@ -63,36 +59,56 @@ final class ColumnProfile {
             }
         }
         if (count == 0) {
-            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of(), false), 0);
+            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of()), 0);
         }
         if (numeric) {
             ColumnType type = integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
-            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of(), false),
+            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of()),
                     fingerprint);
         }
-        Map<String, long[]> counts = new HashMap<>();
-        boolean approximate = false;
+        // Count distinct values on their bytes (no String per row), then keep the 5 largest.
+        RowIndex values = new RowIndex(table, new int[]{col});
         for (int r = 0; r < rows; r++) {
-            String v = table.value(r, col);
-            if (v == null) {
-                continue;
-            }
-            long[] c = counts.get(v);
-            if (c != null) {
-                c[0]++;
-            } else if (counts.size() < MAX_DISTINCT) {
-                counts.put(v, new long[]{1});
-            } else {
-                approximate = true;
+            if (!table.isNull(r, col)) {
+                values.add(r);
             }
         }
+        int[] best = new int[TOP];
+        int kept = 0;
+        for (int slot = 0; slot < values.slots(); slot++) {
+            int c = values.count(slot);
+            if (c == 0) {
+                continue;
+            }
+            int pos = kept < TOP ? kept++ : TOP;
+            if (pos == TOP && !ranksBefore(table, col, values, slot, best[TOP - 1])) {
+                continue;
+            }
+            if (pos == TOP) {
+                pos = TOP - 1;
+            }
+            while (pos > 0 && ranksBefore(table, col, values, slot, best[pos - 1])) {
+                best[pos] = best[pos - 1];
+                pos--;
+            }
+            best[pos] = slot;
+        }
         List<ValueCount> top = new ArrayList<>(TOP);
-        counts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
-                .limit(TOP)
-                .forEach(e -> top.add(new ValueCount(e.getKey(), e.getValue()[0])));
+        for (int i = 0; i < kept; i++) {
+            top.add(new ValueCount(table.value(values.rowAt(best[i]), col), values.count(best[i])));
+        }
         ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
-        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top, approximate), fingerprint);
+        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top), fingerprint);
+    }
+
+    /** More frequent first; ties by first appearance in the file, so the ranking does not depend on hash order. */
+    private static boolean ranksBefore(Table table, int col, RowIndex values, int slot, int other) {
+        int a = values.count(slot);
+        int b = values.count(other);
+        if (a != b) {
+            return a > b;
+        }
+        return values.rowAt(slot) < values.rowAt(other);
     }
 
     /** Spreads a 32-bit hash over 64 bits so that sums of many of them rarely collide (splitmix64 finaliser). */

@@ -30,6 +30,11 @@ final class RowIndex {
         for (int col : cols) {
             h = (h ^ t.hash(row, col)) * 0x9E3779B1;
         }
+        // murmur3's finaliser: the slot takes the low bits, which the multiply alone leaves clustered.
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
         return h ^ (h >>> 16);
     }
 
@@ -59,6 +64,15 @@ final class RowIndex {
             slot = (slot + 1) & mask;
         }
         return -1;
+    }
+
+    int slots() {
+        return rowPlusOne.length;
+    }
+
+    /** Occurrences added at a slot (0 for an empty slot), before any {@link #take}. */
+    int count(int slot) {
+        return counts[slot] + taken[slot];
     }
 
     int rowAt(int slot) {

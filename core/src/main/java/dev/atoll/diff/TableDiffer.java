@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Compares two tables: schema first (columns matched by name, then renamed columns by their value
@@ -24,12 +25,14 @@ public final class TableDiffer {
         int newWidth = after.columns().size();
         ColumnProfile[] oldProfiles = new ColumnProfile[oldWidth];
         ColumnProfile[] newProfiles = new ColumnProfile[newWidth];
-        for (int c = 0; c < oldWidth; c++) {
-            oldProfiles[c] = ColumnProfile.of(before, c);
-        }
-        for (int c = 0; c < newWidth; c++) {
-            newProfiles[c] = ColumnProfile.of(after, c);
-        }
+        // Columns are independent: profile them on all cores.
+        IntStream.range(0, oldWidth + newWidth).parallel().forEach(c -> {
+            if (c < oldWidth) {
+                oldProfiles[c] = ColumnProfile.of(before, c);
+            } else {
+                newProfiles[c - oldWidth] = ColumnProfile.of(after, c - oldWidth);
+            }
+        });
 
         // Column pairs: newToOld[newCol] = oldCol or -1; first by name.
         int[] newToOld = new int[newWidth];
@@ -46,8 +49,7 @@ public final class TableDiffer {
         if (key != null) {
             requireKey(before, key);
             requireKey(after, key);
-            requireUnique(before, key);
-            requireUnique(after, key);
+            requireUnique(after, key); // the old side is checked while it is indexed below
             chosen = key;
             keyNote = "key column '" + key + "' (given)";
         } else {
@@ -134,7 +136,10 @@ public final class TableDiffer {
     private static int[] matchByKey(Table before, Table after, int oldKey, int newKey) {
         RowIndex index = new RowIndex(before, new int[]{oldKey});
         for (int r = 0; r < before.rowCount(); r++) {
-            index.add(r);
+            int earlier = before.isNull(r, oldKey) ? -1 : index.add(r);
+            if (earlier >= 0 || before.isNull(r, oldKey)) {
+                throw notUnique(before, oldKey, new int[]{r, earlier});
+            }
         }
         int[] match = new int[after.rowCount()];
         int[] newKeyCols = {newKey};
@@ -291,15 +296,18 @@ public final class TableDiffer {
 
     private static void requireUnique(Table table, String key) {
         int[] dup = firstDuplicate(table, table.columnIndex(key));
-        if (dup == null) {
-            return;
+        if (dup != null) {
+            throw notUnique(table, table.columnIndex(key), dup);
         }
-        int col = table.columnIndex(key);
+    }
+
+    private static AtollException notUnique(Table table, int col, int[] dup) {
+        String key = table.columns().get(col);
         if (dup[1] < 0) {
-            throw AtollException.invalidParameter("key column '" + key + "' is empty in " + table.source() + " line "
+            return AtollException.invalidParameter("key column '" + key + "' is empty in " + table.source() + " line "
                     + table.line(dup[0]) + " — a key needs a value in every row; choose another --key or omit --key for a keyless diff");
         }
-        throw AtollException.invalidParameter("key column '" + key + "' is not unique in " + table.source() + ": value '"
+        return AtollException.invalidParameter("key column '" + key + "' is not unique in " + table.source() + ": value '"
                 + table.value(dup[0], col) + "' on lines " + table.line(dup[1]) + " and " + table.line(dup[0])
                 + " — choose a unique --key, or omit --key for a keyless diff");
     }

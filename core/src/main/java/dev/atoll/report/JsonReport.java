@@ -114,7 +114,6 @@ public final class JsonReport {
         for (ValueCount v : stats.top()) {
             top.addObject().put("value", v.value()).put("count", v.count());
         }
-        s.put("top_approximate", stats.topApproximate());
         return s;
     }
 

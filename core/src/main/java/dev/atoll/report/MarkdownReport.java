@@ -118,8 +118,7 @@ public final class MarkdownReport {
     }
 
     private static String top(ColumnStats s) {
-        return s.top().stream().map(v -> Text.cell(v.value()) + " (" + Text.count(v.count()) + ")").collect(Collectors.joining(", "))
-                + (s.topApproximate() ? " ≈" : "");
+        return s.top().stream().map(v -> Text.cell(v.value()) + " (" + Text.count(v.count()) + ")").collect(Collectors.joining(", "));
     }
 
     private static String type(Object type) {

@@ -50,9 +50,8 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Table old = TableReader.read(before);
-        Table fresh = TableReader.read(after);
-        TableDiff diff = TableDiffer.diff(old, fresh, key);
+        Table[] tables = TableReader.readPair(before, after);
+        TableDiff diff = TableDiffer.diff(tables[0], tables[1], key);
         String report = switch (format) {
             case markdown -> MarkdownReport.render(diff);
             case html -> HtmlReport.render(diff);

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads a CSV/TSV (dialect sniffed) or JSON Lines file ({@code .jsonl}, {@code .ndjson}) into a
@@ -35,6 +37,26 @@ public final class TableReader {
             return readJsonLines(file.toString(), raw);
         }
         return readDelimited(file.toString(), raw);
+    }
+
+    /** Reads both files at once (one core each); the first failure is thrown as it is. */
+    public static Table[] readPair(Path before, Path after) {
+        CompletableFuture<Table> later = CompletableFuture.supplyAsync(() -> read(after));
+        Table first;
+        try {
+            first = read(before);
+        } catch (RuntimeException failure) {
+            later.exceptionally(ignored -> null);
+            throw failure;
+        }
+        try {
+            return new Table[]{first, later.join()};
+        } catch (CompletionException wrapped) {
+            if (wrapped.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw wrapped;
+        }
     }
 
     private static byte[] readBytes(Path file) {

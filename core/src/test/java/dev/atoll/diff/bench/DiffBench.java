@@ -29,8 +29,9 @@ public final class DiffBench {
             }
         }
         long t0 = System.nanoTime();
-        var before = TableReader.read(Path.of(args[0]));
-        var after = TableReader.read(Path.of(args[1]));
+        var tables = TableReader.readPair(Path.of(args[0]), Path.of(args[1]));
+        var before = tables[0];
+        var after = tables[1];
         long t1 = System.nanoTime();
         TableDiff diff = TableDiffer.diff(before, after, key);
         long t2 = System.nanoTime();
