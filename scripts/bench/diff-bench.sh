@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-SIZES=("${@:-100000 1000000}")
-[ $# -eq 0 ] && SIZES=(100000 1000000)
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100000 1000000); fi
 WORK=${DIFF_BENCH_DIR:-/tmp/atoll-diff-bench}
 mkdir -p "$WORK"
 
@@ -58,7 +57,8 @@ for N in "${SIZES[@]}"; do
   measure pandas $PY scripts/bench/diff-pandas.py "$OLD" "$NEW" id
   COUNTS[pandas]=$(cat "$WORK/pandas.out")
 
-  measure comm bash -c 'LC_ALL=C comm -3 <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2")' _ "$OLD" "$NEW"
+  # Sorted into files (not process substitution) so that time -v sees sort's memory too.
+  measure comm bash -c 'export LC_ALL=C; sort "$1" >"$3.a" && sort "$2" >"$3.b" && comm -3 "$3.a" "$3.b"; rm -f "$3.a" "$3.b"' _ "$OLD" "$NEW" "$WORK/comm"
   # comm has no key: column 1 = removed + old side of modified, column 2 = added + new side.
   COUNTS[comm]=$(awk -F'\t' '$1!=""{o++} $1==""{n++} END{print "only-old " o+0 ", only-new " n+0}' "$WORK/comm.out")
 
@@ -71,6 +71,8 @@ for N in "${SIZES[@]}"; do
       [ "${COUNTS[$tool]}" = "$EXPECTED" ] || status=" ≠ expected $EXPECTED"
     fi
     ratio=$(awk -v t="${WALL[$tool]}" -v a="${WALL[atoll]}" 'BEGIN{printf "%.2f×", t/a}')
-    echo "| $N | $tool | ${WALL[$tool]} | ${RSS[$tool]} | ${COUNTS[$tool]// / / }$status | $ratio |"
+    counts=${COUNTS[$tool]}
+    [ "$tool" = comm ] || counts=${counts// / / }
+    echo "| $N | $tool | ${WALL[$tool]} | ${RSS[$tool]} | $counts$status | $ratio |"
   done
 done
