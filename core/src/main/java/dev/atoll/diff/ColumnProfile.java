@@ -7,18 +7,27 @@ import java.util.List;
 
 /**
  * One pass over a column for its type and numeric stats, a second for value counts only when it
- * is not numeric; plus an order-free fingerprint of its values (sum of mixed value hashes), which
- * finds renamed columns.
+ * is not numeric; and, on demand, an order-free fingerprint of its values, which finds renamed
+ * columns in keyless diffs.
  */
 final class ColumnProfile {
     static final int TOP = 5;
 
     final ColumnStats stats;
-    final long fingerprint;
 
-    private ColumnProfile(ColumnStats stats, long fingerprint) {
+    private ColumnProfile(ColumnStats stats) {
         this.stats = stats;
-        this.fingerprint = fingerprint;
+    }
+
+    /** The same for any order of the same values: the sum of mixed value hashes. Only keyless rename detection needs it. */
+    static long fingerprint(Table table, int col) {
+        long sum = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (!table.isNull(r, col)) {
+                sum += mix(table.hash(r, col));
+            }
+        }
+        return sum;
     }
 
     static ColumnProfile of(Table table, int col) {
@@ -32,14 +41,12 @@ final class ColumnProfile {
         double max = Double.NEGATIVE_INFINITY;
         double mean = 0;
         double m2 = 0;
-        long fingerprint = 0;
         for (int r = 0; r < rows; r++) {
             if (table.isNull(r, col)) {
                 nulls++;
                 continue;
             }
             count++;
-            fingerprint += mix(table.hash(r, col));
             if (numeric) {
                 double v = table.number(r, col);
                 if (Double.isNaN(v)) {
@@ -59,12 +66,11 @@ final class ColumnProfile {
             }
         }
         if (count == 0) {
-            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of()), 0);
+            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of()));
         }
         if (numeric) {
             ColumnType type = integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
-            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of()),
-                    fingerprint);
+            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of()));
         }
         // Count distinct values on their bytes (no String per row), then keep the 5 largest.
         RowIndex values = new RowIndex(table, new int[]{col});
@@ -98,7 +104,7 @@ final class ColumnProfile {
             top.add(new ValueCount(table.value(values.rowAt(best[i]), col), values.count(best[i])));
         }
         ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
-        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top), fingerprint);
+        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top));
     }
 
     /** More frequent first; ties by first appearance in the file, so the ranking does not depend on hash order. */

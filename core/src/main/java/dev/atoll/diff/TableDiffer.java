@@ -66,10 +66,13 @@ public final class TableDiffer {
                 continue;
             }
             for (int o = 0; o < oldWidth; o++) {
+                if (oldMatched[o]) {
+                    continue;
+                }
                 boolean same = match != null ? sameOnMatchedRows(before, o, after, n, match)
                         : oldProfiles[o].stats.count() > 0 && oldProfiles[o].stats.count() == newProfiles[n].stats.count()
-                          && oldProfiles[o].fingerprint == newProfiles[n].fingerprint;
-                if (!oldMatched[o] && same) {
+                          && ColumnProfile.fingerprint(before, o) == ColumnProfile.fingerprint(after, n);
+                if (same) {
                     newToOld[n] = o;
                     oldMatched[o] = true;
                     schema.add(new SchemaChange(SchemaChange.Kind.RENAMED, before.columns().get(o), after.columns().get(n),
