@@ -10,8 +10,8 @@ import java.util.List;
  * Guesses the dialect from the first 64 KiB. Delimiter: of {@code , ; TAB |}, the one that splits
  * the sampled records into the same number (&gt; 1) of fields most often, more fields breaking ties.
  * Header: the first record is a header unless one of its cells is empty, repeated or a number, or
- * no column votes for it (a column votes for a header when its data is numeric but the first cell
- * is not, or when the first cell's length is unlike every data cell's) while some column votes against.
+ * more columns vote against it than for it: a column votes against when its first cell recurs in its
+ * data, for when its data is numeric (the first cell is not) or of other lengths than the first cell.
  */
 final class DialectSniffer {
     private static final int SAMPLE_BYTES = 64 * 1024;
@@ -107,6 +107,7 @@ final class DialectSniffer {
         for (int col = 0; col < first.length; col++) {
             boolean numeric = true;
             boolean lengthSeen = false;
+            boolean valueSeen = false;
             int rows = 0;
             for (int r = 1; r < records.size(); r++) {
                 String[] rec = records.get(r);
@@ -116,11 +117,16 @@ final class DialectSniffer {
                 rows++;
                 numeric &= isNumber(rec[col]);
                 lengthSeen |= rec[col].length() == first[col].length();
+                valueSeen |= rec[col].equals(first[col]);
             }
             if (rows == 0) {
                 continue;
             }
-            votes += numeric || !lengthSeen ? 1 : -1;
+            if (valueSeen) {
+                votes--; // the first cell repeats in the data: it is data
+            } else if (numeric || !lengthSeen) {
+                votes++;
+            }
         }
         // With no evidence either way a first row of distinct, non-numeric names is taken as a header.
         return votes >= 0;
