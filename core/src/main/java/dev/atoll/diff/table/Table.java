@@ -97,7 +97,24 @@ public final class Table {
     public boolean sameValue(int row, int col, Table other, int otherRow, int otherCol) {
         int a = row * columns.size() + col;
         int b = otherRow * other.columns.size() + otherCol;
-        return Arrays.equals(data, starts[a], ends[a], other.data, other.starts[b], other.ends[b]);
+        int from = starts[a];
+        int length = ends[a] - from;
+        int otherFrom = other.starts[b];
+        if (other.ends[b] - otherFrom != length) {
+            return false;
+        }
+        if (length > 32) {
+            return Arrays.equals(data, from, from + length, other.data, otherFrom, otherFrom + length);
+        }
+        // Most cells are short: a plain loop beats the vectorised stub's set-up.
+        byte[] mine = data;
+        byte[] theirs = other.data;
+        for (int i = 0; i < length; i++) {
+            if (mine[from + i] != theirs[otherFrom + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the cell as a number without allocating for plain decimals; NaN when it is not a number. */
