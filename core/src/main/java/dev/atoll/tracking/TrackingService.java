@@ -187,9 +187,6 @@ public final class TrackingService {
         TrackingValidation.tag(tag);
         requireActive(getRun(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
-        if (tag.key().equals(Run.RUN_NAME_TAG)) {
-            store.updateRun(runId, null, null, tag.value());
-        }
     }
 
     public void deleteTag(String runId, String key) {
@@ -213,10 +210,6 @@ public final class TrackingService {
         TrackingValidation.uniqueParamKeys(batchParams);
         requireActive(getRun(runId));
         store.logBatch(runId, batchMetrics, batchParams, batchTags);
-        String newName = tagValue(batchTags, Run.RUN_NAME_TAG);
-        if (newName != null) {
-            store.updateRun(runId, null, null, newName);
-        }
     }
 
     public void logInputs(String runId, List<DatasetInput> datasets) {

@@ -51,7 +51,8 @@ public interface TrackingStore extends AutoCloseable {
 
     /**
      * Logs metrics, params and tags in one transaction: all or nothing. Identical metric points are
-     * stored once; a param already logged with another value fails the whole batch; a tag overwrites.
+     * stored once; a param already logged with another value fails the whole batch; a tag overwrites
+     * (an {@code mlflow.runName} tag renames the run).
      * The latest value of each metric (highest step, then timestamp, then value) is kept for search.
      */
     void logBatch(String runId, List<Metric> metrics, List<Param> params, List<Tag> tags);

@@ -1,0 +1,143 @@
+package dev.atoll.tracking;
+
+import dev.atoll.errors.AtollException;
+import dev.atoll.errors.ErrorCode;
+import dev.atoll.tracking.store.jdbc.JdbcTrackingStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The service's rules on a real SQLite store: what it refuses, it refuses before writing anything. */
+class TrackingServiceTest {
+    @TempDir
+    Path directory;
+    private TrackingStore store;
+    private TrackingService service;
+
+    @BeforeEach
+    void open() {
+        store = JdbcTrackingStores.open("jdbc:sqlite:" + directory.resolve("atoll.db"));
+        service = new TrackingService(store, Clock.fixed(Instant.ofEpochMilli(1_000_000), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void createsRunsWithAGeneratedNameMirroredInTheRunNameTag() {
+        Run run = service.createRun("0", null, null, null, List.of());
+        assertThat(run.info().runName()).matches("[a-z]+-[a-z]+-\\d{1,3}");
+        assertThat(run.data().tags()).contains(new Tag(Run.RUN_NAME_TAG, run.info().runName()));
+        assertThat(run.info().startTime()).isEqualTo(1_000_000L);
+        assertThat(run.info().artifactUri()).isEqualTo("mlflow-artifacts:/0/" + run.info().runId() + "/artifacts");
+        assertThat(run.info().runId()).hasSize(32);
+    }
+
+    @Test
+    void refusesARunNameThatContradictsTheRunNameTag() {
+        assertThatThrownBy(() -> service.createRun("0", null, "a", null, List.of(new Tag(Run.RUN_NAME_TAG, "b"))))
+                .hasMessageContaining("Both 'run_name' argument and 'mlflow.runName' tag are specified");
+        assertThat(service.searchRuns(List.of("0"), null, ViewType.ALL, null, null, null).items()).isEmpty();
+    }
+
+    @Test
+    void refusesNestingUnderAnUnknownParentRun() {
+        assertThatThrownBy(() -> service.createRun("0", null, "child", null,
+                List.of(new Tag(Run.PARENT_RUN_ID_TAG, "ffffffffffffffffffffffffffffffff"))))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+    }
+
+    @Test
+    void refusesLoggingToADeletedRunOrCreatingRunsInADeletedExperiment() {
+        String experiment = service.createExperiment("e", null, null);
+        Run run = service.createRun(experiment, "u", "r", null, List.of());
+        service.deleteRun(run.info().runId());
+        assertThatThrownBy(() -> service.logParam(run.info().runId(), "p", "v"))
+                .hasMessageContaining("must be in the 'active' state. Current state is deleted.");
+        service.deleteExperiment(experiment);
+        assertThatThrownBy(() -> service.createRun(experiment, "u", "r2", null, List.of()))
+                .hasMessageContaining("The experiment " + experiment + " must be in the 'active' state");
+    }
+
+    @Test
+    void validatesTheWholeBatchBeforeWritingAnyOfIt() {
+        String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
+        assertThatThrownBy(() -> service.logBatch(runId, List.of(new Metric("ok", 1, 1, 1)),
+                List.of(new Param("fine", "1")), List.of(new Tag("bad/../key", "v"))))
+                .hasMessageContaining("Invalid tag name: 'bad/../key'");
+        Run run = service.getRun(runId);
+        assertThat(run.data().metrics()).isEmpty();
+        assertThat(run.data().params()).isEmpty();
+    }
+
+    @Test
+    void pagesThroughRunsWithTokens() {
+        for (int i = 0; i < 5; i++) {
+            service.createRun("0", null, "run-" + i, (long) i, List.of());
+        }
+        List<String> names = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Page<Run> page = service.searchRuns(List.of("0"), null, null, 2, List.of("attributes.run_name ASC"), token);
+            page.items().forEach(run -> names.add(run.info().runName()));
+            token = page.nextPageToken();
+            pages++;
+        } while (token != null);
+        assertThat(names).containsExactly("run-0", "run-1", "run-2", "run-3", "run-4");
+        assertThat(pages).isEqualTo(3);
+        assertThatThrownBy(() -> service.searchRuns(List.of("0"), null, null, 50001, null, null))
+                .hasMessageContaining("'max_results'");
+        assertThatThrownBy(() -> service.searchRuns(List.of("0"), null, null, null, null, "garbage!"))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE));
+    }
+
+    @Test
+    void returnsTheWholeHistoryOrPagesOfIt() {
+        String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
+        List<Metric> points = new ArrayList<>();
+        for (int step = 0; step < 25; step++) {
+            points.add(new Metric("loss", 1.0 / (step + 1), 1000 + step, step));
+        }
+        service.logBatch(runId, points, List.of(), List.of());
+        assertThat(service.getMetricHistory(runId, "loss", null, null).items()).hasSize(25);
+        Page<Metric> first = service.getMetricHistory(runId, "loss", 10, null);
+        assertThat(first.items()).extracting(Metric::step).startsWith(0L).hasSize(10);
+        Page<Metric> second = service.getMetricHistory(runId, "loss", 10, first.nextPageToken());
+        assertThat(second.items()).extracting(Metric::step).startsWith(10L);
+        assertThatThrownBy(() -> service.getMetricHistory(runId, null, null, null))
+                .hasMessage("Missing value for required parameter 'metric_key'.");
+    }
+
+    @Test
+    void renamesExperimentsButNotOntoATakenName() {
+        String a = service.createExperiment("a", null, null);
+        service.createExperiment("b", null, null);
+        assertThatThrownBy(() -> service.updateExperiment(a, "b"))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_ALREADY_EXISTS));
+        service.updateExperiment(a, "c");
+        assertThat(service.getExperimentByName("c").experimentId()).isEqualTo(a);
+        assertThatThrownBy(() -> service.getExperimentByName("a"))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+    }
+
+    @Test
+    void deletingAMissingTagIsNotFound() {
+        String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
+        assertThatThrownBy(() -> service.deleteTag(runId, "absent"))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The tracking benchmark of docs/benchmarks.md: log-batch ingestion over HTTP beside the raw JDBC
+# ceiling, search-runs over 100,000 runs, and a 1,000,000-point metric history, on SQLite and on a
+# real PostgreSQL server (Debian's, started by the benchmark). Prints a Markdown table.
+#   scripts/bench/tracking-bench.sh                 # both databases, full size
+#   RUNS=10000 HISTORY=100000 DB=sqlite scripts/bench/tracking-bench.sh   # a quick look
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scripts/install-prereqs
+mvn -B -q -ntp -DskipTests -pl server -am install
+mvn -B -q -ntp -pl server exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.atoll.bench.TrackingBenchmark \
+  -Druns="${RUNS:-100000}" -Dhistory="${HISTORY:-1000000}" -Dbatches="${BATCHES:-200}" -Ddb="${DB:-sqlite,postgresql}"

@@ -1,0 +1,52 @@
+package dev.atoll.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atoll.errors.AtollException;
+import dev.atoll.errors.ErrorCode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one mapping from failures to MLflow's error shape {@code {"error_code": ..., "message": ...}}
+ * with the code's HTTP status. Unexpected failures are logged with their stack trace and answered
+ * 500 INTERNAL_ERROR without one.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ANSWERED = "atoll.error-answered";
+
+    private ErrorResponses() {
+    }
+
+    static void install(Javalin app) {
+        app.exception(AtollException.class, (error, ctx) -> answer(ctx, error.code(), error.getMessage()));
+        app.exception(Exception.class, (error, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), error);
+            answer(ctx, ErrorCode.INTERNAL_ERROR, "Internal error: " + error.getClass().getSimpleName()
+                    + ". The server log has the details.");
+        });
+        app.error(404, ctx -> {
+            if (ctx.attribute(ANSWERED) == null) {
+                answer(ctx, ErrorCode.ENDPOINT_NOT_FOUND, "No endpoint " + ctx.method() + " " + ctx.path()
+                        + ". See docs/server.md for the endpoints this server has.");
+            }
+        });
+        app.error(405, ctx -> {
+            if (ctx.attribute(ANSWERED) == null) {
+                answer(ctx, ErrorCode.BAD_REQUEST, "Method " + ctx.method() + " is not allowed on " + ctx.path());
+            }
+        });
+    }
+
+    public static void answer(Context ctx, ErrorCode code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error_code", code.name());
+        body.put("message", message);
+        ctx.attribute(ANSWERED, true);
+        ctx.status(code.httpStatus()).contentType("application/json").result(body.toString());
+    }
+}

@@ -1,0 +1,275 @@
+package dev.atoll.server.mlflow;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atoll.errors.AtollException;
+import dev.atoll.server.Routes;
+import dev.atoll.tracking.Dataset;
+import dev.atoll.tracking.DatasetInput;
+import dev.atoll.tracking.Experiment;
+import dev.atoll.tracking.Metric;
+import dev.atoll.tracking.Page;
+import dev.atoll.tracking.Param;
+import dev.atoll.tracking.Run;
+import dev.atoll.tracking.RunStatus;
+import dev.atoll.tracking.Tag;
+import dev.atoll.tracking.TrackingLimits;
+import dev.atoll.tracking.TrackingService;
+import dev.atoll.tracking.ViewType;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MLflow's tracking API ({@code service.proto}) under {@code /api/2.0/mlflow/} and
+ * {@code /ajax-api/2.0/mlflow/}: each handler reads the request's fields, makes one
+ * {@link TrackingService} call and writes MLflow's response.
+ */
+public final class TrackingRoutes implements Routes {
+    static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
+    private final TrackingService tracking;
+
+    public TrackingRoutes(TrackingService tracking) {
+        this.tracking = tracking;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        post(app, "experiments/create", this::createExperiment);
+        get(app, "experiments/get", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            Experiment experiment = tracking.getExperiment(in.required(in.string("experiment_id"), "experiment_id"));
+            respond(ctx, "experiment", TrackingJson.experiment(experiment));
+        });
+        get(app, "experiments/get-by-name", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            Experiment experiment = tracking.getExperimentByName(in.required(in.string("experiment_name"), "experiment_name"));
+            respond(ctx, "experiment", TrackingJson.experiment(experiment));
+        });
+        get(app, "experiments/search", this::searchExperiments);
+        post(app, "experiments/search", this::searchExperiments);
+        post(app, "experiments/update", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.updateExperiment(in.required(in.string("experiment_id"), "experiment_id"),
+                    in.required(in.string("new_name"), "new_name"));
+            empty(ctx);
+        });
+        post(app, "experiments/delete", ctx -> {
+            tracking.deleteExperiment(experimentId(RequestFields.of(ctx)));
+            empty(ctx);
+        });
+        post(app, "experiments/restore", ctx -> {
+            tracking.restoreExperiment(experimentId(RequestFields.of(ctx)));
+            empty(ctx);
+        });
+        post(app, "experiments/set-experiment-tag", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            empty(ctx);
+        });
+        post(app, "experiments/delete-experiment-tag", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.deleteExperimentTag(experimentId(in), in.required(in.string("key"), "key"));
+            empty(ctx);
+        });
+
+        post(app, "runs/create", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            Run run = tracking.createRun(experimentId(in), in.string("user_id"), in.string("run_name"),
+                    in.int64("start_time"), tags(in, "tags"));
+            respond(ctx, "run", TrackingJson.run(run));
+        });
+        get(app, "runs/get", ctx -> respond(ctx, "run", TrackingJson.run(tracking.getRun(runId(RequestFields.of(ctx))))));
+        post(app, "runs/update", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            var info = tracking.updateRun(runId(in), in.enumValue("status", RunStatus.class), in.int64("end_time"),
+                    in.string("run_name"));
+            respond(ctx, "run_info", TrackingJson.runInfo(info));
+        });
+        post(app, "runs/delete", ctx -> {
+            tracking.deleteRun(runId(RequestFields.of(ctx)));
+            empty(ctx);
+        });
+        post(app, "runs/restore", ctx -> {
+            tracking.restoreRun(runId(RequestFields.of(ctx)));
+            empty(ctx);
+        });
+        post(app, "runs/log-metric", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.logMetric(runId(in), in.required(in.string("key"), "key"), in.required(in.float64("value"), "value"),
+                    in.required(in.int64("timestamp"), "timestamp"), in.int64("step"));
+            empty(ctx);
+        });
+        post(app, "runs/log-parameter", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.logParam(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            empty(ctx);
+        });
+        post(app, "runs/set-tag", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.setTag(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            empty(ctx);
+        });
+        post(app, "runs/delete-tag", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.deleteTag(runId(in), in.required(in.string("key"), "key"));
+            empty(ctx);
+        });
+        post(app, "runs/log-batch", this::logBatch);
+        post(app, "runs/log-inputs", this::logInputs);
+        post(app, "runs/search", this::searchRuns);
+        get(app, "runs/search", this::searchRuns);
+        get(app, "metrics/get-history", this::metricHistory);
+    }
+
+    private void createExperiment(Context ctx) {
+        RequestFields in = RequestFields.of(ctx);
+        String id = tracking.createExperiment(in.required(in.string("name"), "name"), in.string("artifact_location"),
+                tags(in, "tags"));
+        ObjectNode body = TrackingJson.object().put("experiment_id", id);
+        json(ctx, body);
+    }
+
+    private void searchExperiments(Context ctx) {
+        RequestFields in = RequestFields.of(ctx);
+        Page<Experiment> page = tracking.searchExperiments(in.string("filter"), in.strings("order_by"),
+                in.int32("max_results"), in.string("page_token"), in.enumValue("view_type", ViewType.class));
+        ObjectNode body = TrackingJson.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode experiments = body.putArray("experiments");
+            page.items().forEach(experiment -> experiments.add(TrackingJson.experiment(experiment)));
+        }
+        if (page.nextPageToken() != null) {
+            body.put("next_page_token", page.nextPageToken());
+        }
+        json(ctx, body);
+    }
+
+    private void searchRuns(Context ctx) {
+        RequestFields in = RequestFields.of(ctx);
+        Page<Run> page = tracking.searchRuns(in.strings("experiment_ids"), in.string("filter"),
+                in.enumValue("run_view_type", ViewType.class), in.int32("max_results"), in.strings("order_by"),
+                in.string("page_token"));
+        ObjectNode body = TrackingJson.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode runs = body.putArray("runs");
+            page.items().forEach(run -> runs.add(TrackingJson.run(run)));
+        }
+        if (page.nextPageToken() != null) {
+            body.put("next_page_token", page.nextPageToken());
+        }
+        json(ctx, body);
+    }
+
+    private void logBatch(Context ctx) {
+        String length = ctx.header("Content-Length");
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length > TrackingLimits.MAX_BATCH_REQUEST_BYTES) {
+            throw AtollException.invalidParameter("Batched logging API requests must be at most "
+                    + TrackingLimits.MAX_BATCH_REQUEST_BYTES + " bytes, got a request of size "
+                    + (length != null ? length : Integer.toString(raw.length)) + ".");
+        }
+        RequestFields in = RequestFields.fromBody(raw);
+        String runId = runId(in);
+        List<Metric> metrics = new ArrayList<>();
+        for (RequestFields metric : in.objects("metrics")) {
+            metrics.add(new Metric(metric.required(metric.string("key"), "key"), metric.required(metric.float64("value"), "value"),
+                    metric.required(metric.int64("timestamp"), "timestamp"), orZero(metric.int64("step"))));
+        }
+        List<Param> params = new ArrayList<>();
+        for (RequestFields param : in.objects("params")) {
+            params.add(new Param(param.required(param.string("key"), "key"), param.required(param.string("value"), "value")));
+        }
+        tracking.logBatch(runId, metrics, params, tags(in, "tags"));
+        empty(ctx);
+    }
+
+    private void logInputs(Context ctx) {
+        RequestFields in = RequestFields.of(ctx);
+        String runId = runId(in);
+        List<DatasetInput> inputs = new ArrayList<>();
+        for (RequestFields input : in.objects("datasets")) {
+            RequestFields dataset = input.required(input.object("dataset"), "dataset");
+            inputs.add(new DatasetInput(tags(input, "tags"), new Dataset(dataset.string("name"), dataset.string("digest"),
+                    dataset.string("source_type"), dataset.string("source"), dataset.string("schema"), dataset.string("profile"))));
+        }
+        tracking.logInputs(runId, inputs);
+        empty(ctx);
+    }
+
+    /** Streams the points: a million-point history never sits in memory as a JSON tree. */
+    private void metricHistory(Context ctx) throws Exception {
+        RequestFields in = RequestFields.of(ctx);
+        Page<Metric> page = tracking.getMetricHistory(runId(in), in.required(in.string("metric_key"), "metric_key"),
+                in.int32("max_results"), in.string("page_token"));
+        ctx.contentType("application/json");
+        OutputStream out = ctx.outputStream();
+        try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            if (!page.items().isEmpty()) {
+                json.writeArrayFieldStart("metrics");
+                for (Metric metric : page.items()) {
+                    TrackingJson.writeMetric(json, metric);
+                }
+                json.writeEndArray();
+            }
+            if (page.nextPageToken() != null) {
+                json.writeStringField("next_page_token", page.nextPageToken());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private static List<Tag> tags(RequestFields in, String field) {
+        List<Tag> tags = new ArrayList<>();
+        for (RequestFields tag : in.objects(field)) {
+            tags.add(new Tag(tag.required(tag.string("key"), "key"), tag.required(tag.string("value"), "value")));
+        }
+        return tags;
+    }
+
+    /** {@code run_id}, or its older name {@code run_uuid} that MLflow still accepts. */
+    private static String runId(RequestFields in) {
+        String runId = in.string("run_id");
+        if (runId == null || runId.isEmpty()) {
+            runId = in.string("run_uuid");
+        }
+        return in.required(runId, "run_id");
+    }
+
+    private static String experimentId(RequestFields in) {
+        return in.required(in.string("experiment_id"), "experiment_id");
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static void respond(Context ctx, String field, ObjectNode value) {
+        ObjectNode body = TrackingJson.object();
+        body.set(field, value);
+        json(ctx, body);
+    }
+
+    private static void empty(Context ctx) {
+        json(ctx, TrackingJson.object());
+    }
+
+    private static void json(Context ctx, ObjectNode body) {
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static void get(Javalin app, String path, Handler handler) {
+        PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.GET, prefix + path, handler));
+    }
+
+    private static void post(Javalin app, String path, Handler handler) {
+        PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.POST, prefix + path, handler));
+    }
+}
