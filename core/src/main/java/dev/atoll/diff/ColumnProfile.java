@@ -60,9 +60,8 @@ final class ColumnProfile {
                     m2 += delta * (v - mean);
                 }
             }
-            if (bool && !numeric) {
-                String s = table.value(r, col);
-                bool = s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
+            if (bool) {
+                bool = table.booleanWord(r, col);
             }
         }
         if (count == 0) {

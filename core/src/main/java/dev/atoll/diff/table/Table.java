@@ -86,11 +86,13 @@ public final class Table {
 
     public int hash(int row, int col) {
         int cell = row * columns.size() + col;
-        int h = 1;
-        for (int i = starts[cell], end = ends[cell]; i < end; i++) {
-            h = 31 * h + data[i];
-        }
-        return h;
+        return Cells.hash(data, starts[cell], ends[cell]);
+    }
+
+    /** Whether the cell is {@code true} or {@code false} in any letter case. */
+    public boolean booleanWord(int row, int col) {
+        int cell = row * columns.size() + col;
+        return Cells.booleanWord(data, starts[cell], ends[cell]);
     }
 
     /** Byte-wise equality of a cell here and a cell in {@code other}; both are UTF-8, so this is value equality. */

@@ -1,13 +1,10 @@
 package dev.atoll.diff.table;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Collects rows as field offsets into one byte buffer; rows with the wrong width are kept (padded or cut) and reported. */
 final class TableBuilder {
-    private static final int MAX_PROBLEMS = 100;
-
     private final String source;
     private final List<String> columns;
     private final int width;
@@ -17,8 +14,7 @@ final class TableBuilder {
     private int[] ends;
     private int[] lines;
     private int rows;
-    private final List<String> problems = new ArrayList<>();
-    private int raggedRows;
+    private final ReadProblems problems;
 
     TableBuilder(String source, List<String> columns, byte[] data, int used, int expectedRows) {
         this.source = source;
@@ -30,6 +26,7 @@ final class TableBuilder {
         this.starts = new int[capacity * width];
         this.ends = new int[capacity * width];
         this.lines = new int[capacity];
+        this.problems = new ReadProblems(source);
     }
 
     /** Appends bytes to the buffer (for sources that are not one file buffer) and returns their offset. */
@@ -51,11 +48,7 @@ final class TableBuilder {
             lines = Arrays.copyOf(lines, capacity);
         }
         if (count != width) {
-            raggedRows++;
-            if (problems.size() < MAX_PROBLEMS) {
-                problems.add(source + " line " + line + ": " + count + " fields, the header has " + width
-                        + (count < width ? " — missing fields read as empty" : " — extra fields ignored"));
-            }
+            problems.ragged(line, count, width);
         }
         int base = rows * width;
         int n = Math.min(count, width);
@@ -69,15 +62,14 @@ final class TableBuilder {
     }
 
     void problem(String message) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(message);
-        }
+        problems.add(message);
+    }
+
+    int rows() {
+        return rows;
     }
 
     Table build(String format) {
-        if (raggedRows > problems.size()) {
-            problems.add(source + ": " + raggedRows + " ragged rows in all (first " + MAX_PROBLEMS + " listed)");
-        }
-        return new Table(source, format, columns, data, starts, ends, lines, rows, problems);
+        return new Table(source, format, columns, data, starts, ends, lines, rows, problems.list());
     }
 }
