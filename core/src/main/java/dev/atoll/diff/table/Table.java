@@ -119,6 +119,12 @@ public final class Table {
         return true;
     }
 
+    /** Whether the cell holds exactly these bytes. */
+    public boolean sameBytes(int row, int col, byte[] bytes) {
+        int cell = row * columns.size() + col;
+        return Arrays.equals(data, starts[cell], ends[cell], bytes, 0, bytes.length);
+    }
+
     /** Parses the cell as a number without allocating for plain decimals; NaN when it is not a number. */
     public double number(int row, int col) {
         int cell = row * columns.size() + col;

@@ -31,12 +31,17 @@ final class TableBuilder {
 
     /** Appends bytes to the buffer (for sources that are not one file buffer) and returns their offset. */
     int append(byte[] bytes) {
-        if (dataLength + bytes.length > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + bytes.length + 1024));
+        return append(bytes, 0, bytes.length);
+    }
+
+    int append(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (dataLength + length > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + length + 1024));
         }
-        System.arraycopy(bytes, 0, data, dataLength, bytes.length);
+        System.arraycopy(bytes, from, data, dataLength, length);
         int offset = dataLength;
-        dataLength += bytes.length;
+        dataLength += length;
         return offset;
     }
 

@@ -1,8 +1,5 @@
 package dev.atoll.diff.table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atoll.errors.AtollException;
 
 import java.io.IOException;
@@ -11,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +20,21 @@ import java.util.concurrent.CompletionException;
  * {@link Table}. The whole file is held in memory.
  */
 public final class TableReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TableReader() {
     }
 
     public static Table read(Path file) {
         byte[] raw = readBytes(file);
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+        if (isJsonLines(file)) {
             return readJsonLines(file.toString(), raw);
         }
         return readDelimited(file.toString(), raw);
+    }
+
+    /** JSON Lines by the file name: {@code .jsonl} or {@code .ndjson}; anything else is delimited text. */
+    static boolean isJsonLines(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
     /** Reads both files at once (one core each); the first failure is thrown as it is. */
@@ -80,15 +78,15 @@ public final class TableReader {
         int unterminated = CsvParser.parse(data, text.offset(), data.length, dialect.delimiter(), (starts, ends, count, line) -> {
             if (builder[0] == null) {
                 if (dialect.header()) {
+                    List<String> cells = new ArrayList<>();
                     for (int i = 0; i < count; i++) {
-                        columns.add(uniqueName(columns, new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8).strip()));
+                        cells.add(new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
                     }
+                    columns.addAll(headerNames(cells));
                     builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
                     return true;
                 }
-                for (int i = 0; i < count; i++) {
-                    columns.add("column" + (i + 1));
-                }
+                columns.addAll(positionalNames(count));
                 builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
             }
             builder[0].add(starts, ends, count, line);
@@ -101,6 +99,24 @@ public final class TableReader {
             builder[0].problem(source + ": a quoted field is not closed before the end of the file — its text runs to the end");
         }
         return builder[0].build("delimited text (" + dialect.describe() + ")");
+    }
+
+    /** Column names from a header record: stripped, an empty one named by its position, a repeated one suffixed {@code _2}, {@code _3}. */
+    static List<String> headerNames(List<String> cells) {
+        List<String> columns = new ArrayList<>();
+        for (String cell : cells) {
+            columns.add(uniqueName(columns, cell.strip()));
+        }
+        return columns;
+    }
+
+    /** Column names when there is no header: {@code column1} … */
+    static List<String> positionalNames(int count) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            columns.add("column" + (i + 1));
+        }
+        return columns;
     }
 
     private static String uniqueName(List<String> taken, String name) {
@@ -129,34 +145,16 @@ public final class TableReader {
         List<Map<String, String>> records = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         LinkedHashMap<String, Integer> columnIndex = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        ReadProblems problems = new ReadProblems(source);
         int lineNumber = 0;
         for (String line : all.split("\r?\n", -1)) {
             lineNumber++;
-            if (line.isBlank()) {
-                continue;
+            Map<String, String> record = JsonLines.record(source, lineNumber, line, problems);
+            if (record != null) {
+                record.keySet().forEach(k -> columnIndex.putIfAbsent(k, columnIndex.size()));
+                records.add(record);
+                lineNumbers.add(lineNumber);
             }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JsonProcessingException bad) {
-                problems.add(source + " line " + lineNumber + ": not JSON (" + bad.getOriginalMessage() + ") — line skipped");
-                continue;
-            }
-            if (!node.isObject()) {
-                problems.add(source + " line " + lineNumber + ": a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                        + ", not an object — line skipped");
-                continue;
-            }
-            Map<String, String> record = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                columnIndex.putIfAbsent(field.getKey(), columnIndex.size());
-                JsonNode value = field.getValue();
-                record.put(field.getKey(), value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
-            }
-            records.add(record);
-            lineNumbers.add(lineNumber);
         }
         List<String> columns = new ArrayList<>(columnIndex.keySet());
         TableBuilder builder = new TableBuilder(source, columns, new byte[Math.max(16, raw.length)], 0, records.size());
@@ -172,7 +170,7 @@ public final class TableReader {
             }
             builder.add(starts, ends, columns.size(), lineNumbers.get(r));
         }
-        problems.forEach(builder::problem);
+        problems.list().forEach(builder::problem);
         return builder.build("JSON Lines (" + text.label() + ")");
     }
 }
