@@ -94,6 +94,7 @@ public final class HtmlReport {
             problems.forEach(p -> h.append("<li>").append(Text.html(p)).append("</li>\n"));
             h.append("</ul></details>\n");
         }
+        diff.notes().forEach(note -> h.append("<p><small>").append(Text.html(note)).append("</small></p>\n"));
         h.append("<p><small>").append(Text.html(diff.before().path() + ": " + diff.before().format() + "; "
                 + diff.after().path() + ": " + diff.after().format())).append("</small></p>\n</body></html>\n");
         return h.toString();

@@ -85,6 +85,7 @@ public final class JsonReport {
             ArrayNode changes = m.putArray("changes");
             row.changes().forEach(cell -> changes.addObject().put("column", cell.column()).put("before", cell.before()).put("after", cell.after()));
         }
+        diff.notes().forEach(root.putArray("notes")::add);
         return root;
     }
 

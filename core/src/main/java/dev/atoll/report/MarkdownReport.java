@@ -78,6 +78,9 @@ public final class MarkdownReport {
             }
             md.closeDetails();
         }
+        for (String note : diff.notes()) {
+            md.add("\n<sub>" + Text.cell(note) + "</sub>\n");
+        }
         md.add("\n<sub>" + Text.cell(diff.before().path()) + ": " + Text.cell(diff.before().format()) + "; "
                 + Text.cell(diff.after().path()) + ": " + Text.cell(diff.after().format()) + "</sub>\n");
         return md.toString();

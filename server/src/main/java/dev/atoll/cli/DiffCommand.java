@@ -1,9 +1,7 @@
 package dev.atoll.cli;
 
 import dev.atoll.diff.TableDiff;
-import dev.atoll.diff.TableDiffer;
-import dev.atoll.diff.table.Table;
-import dev.atoll.diff.table.TableReader;
+import dev.atoll.diff.TableFileDiffer;
 import dev.atoll.errors.AtollException;
 import dev.atoll.report.HtmlReport;
 import dev.atoll.report.JsonReport;
@@ -50,8 +48,13 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Table[] tables = TableReader.readPair(before, after);
-        TableDiff diff = TableDiffer.diff(tables[0], tables[1], key);
+        ProgressLine progress = ProgressLine.onStandardError(spec.commandLine().getErr());
+        TableDiff diff;
+        try {
+            diff = TableFileDiffer.diff(before, after, key, progress);
+        } finally {
+            progress.finish();
+        }
         String report = switch (format) {
             case markdown -> MarkdownReport.render(diff);
             case html -> HtmlReport.render(diff);
