@@ -47,32 +47,38 @@ public final class TableFileDiffer {
     }
 
     public static TableDiff diff(Path before, Path after, String key, Limits limits, DiffProgress progress) {
-        long need = inMemoryBytes(before) + inMemoryBytes(after);
+        return diff(before, before.toString(), after, after.toString(), key, limits, progress);
+    }
+
+    /** Diffs files that reports call by other names ({@code main:data/train.csv}); JSON Lines by the names' extensions. */
+    public static TableDiff diff(Path before, String beforeName, Path after, String afterName, String key, Limits limits,
+                                 DiffProgress progress) {
+        long need = inMemoryBytes(before, beforeName) + inMemoryBytes(after, afterName);
         long budget = (long) (limits.memoryBytes() * IN_MEMORY_SHARE);
         if (need <= budget) {
             progress.update("reading both files", 0, 1);
-            Table[] tables = TableReader.readPair(before, after);
+            Table[] tables = TableReader.readPair(before, beforeName, after, afterName);
             progress.update("comparing", 0, 1);
             return TableDiffer.diff(tables[0], tables[1], key);
         }
         int partitions = (int) Math.min(4096, Math.max(2, Math.ceil(need / (limits.memoryBytes() * PARTITION_SHARE))));
         String why = String.format("the files would need about %,d MiB in memory, more than the %,d MiB of the %,d MiB heap a diff plans to use",
                 need >> 20, budget >> 20, limits.memoryBytes() >> 20);
-        TableStream[] streams = openBoth(before, after, progress);
+        TableStream[] streams = openBoth(before, beforeName, after, afterName, progress);
         return SpillingTableDiffer.diff(streams[0], streams[1], key, partitions, limits.spillDirectory(), why, progress);
     }
 
     /** About what a file costs held in memory: its bytes, {@value #BYTES_PER_CELL} per cell, {@value #BYTES_PER_ROW} per row. */
-    static long inMemoryBytes(Path file) {
+    static long inMemoryBytes(Path file, String name) {
         long size;
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             size = Files.size(file);
             sample = in.readNBytes(SAMPLE_BYTES);
         } catch (NoSuchFileException missing) {
-            throw AtollException.notFound("file " + file + " does not exist — check the path");
+            throw AtollException.notFound("file " + name + " does not exist — check the path");
         } catch (IOException failure) {
-            throw AtollException.invalidParameter("file " + file + " cannot be read (" + failure.getMessage() + ") — check its permissions");
+            throw AtollException.invalidParameter("file " + name + " cannot be read (" + failure.getMessage() + ") — check its permissions");
         }
         if (sample.length == 0) {
             return 0;
@@ -97,14 +103,14 @@ public final class TableFileDiffer {
         return (long) (size * (1 + cellsPerByte * BYTES_PER_CELL + rowsPerByte * BYTES_PER_ROW));
     }
 
-    private static TableStream[] openBoth(Path before, Path after, DiffProgress progress) {
+    private static TableStream[] openBoth(Path before, String beforeName, Path after, String afterName, DiffProgress progress) {
         long beforeSize = size(before);
         long afterSize = size(after);
         CompletableFuture<TableStream> later = CompletableFuture.supplyAsync(
-                () -> TableStream.open(after, bytes -> progress.update("scanning " + after, bytes, afterSize)));
+                () -> TableStream.open(after, afterName, bytes -> progress.update("scanning " + afterName, bytes, afterSize)));
         TableStream first;
         try {
-            first = TableStream.open(before, bytes -> progress.update("scanning " + before, bytes, beforeSize));
+            first = TableStream.open(before, beforeName, bytes -> progress.update("scanning " + beforeName, bytes, beforeSize));
         } catch (RuntimeException failure) {
             later.exceptionally(ignored -> null);
             throw failure;

@@ -95,6 +95,11 @@ public final class LocalTree implements FileTree {
         public InputStream open() throws IOException {
             return Files.newInputStream(file);
         }
+
+        @Override
+        public Path localPath() {
+            return file;
+        }
     }
 
     private static AtollException unreadable(Path file, IOException failure) {

@@ -2,6 +2,7 @@ package dev.atoll.diff.dir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /** One file of a {@link FileTree}. */
 public interface TreeFile {
@@ -16,4 +17,9 @@ public interface TreeFile {
 
     /** Its bytes; fails naming the file and what to do when they are not at hand (an LFS object not fetched). */
     InputStream open() throws IOException;
+
+    /** A file on disk holding exactly its bytes, when there is one (a local file, a fetched LFS object); else null. */
+    default Path localPath() {
+        return null;
+    }
 }

@@ -24,25 +24,28 @@ public final class TableReader {
     }
 
     public static Table read(Path file) {
-        byte[] raw = readBytes(file);
-        if (isJsonLines(file)) {
-            return readJsonLines(file.toString(), raw);
-        }
-        return readDelimited(file.toString(), raw);
+        return read(file, file.toString());
     }
 
-    /** JSON Lines by the file name: {@code .jsonl} or {@code .ndjson}; anything else is delimited text. */
-    static boolean isJsonLines(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    /** Reads a file that reports call {@code name} (e.g. {@code main:data/train.csv}); JSON Lines by the name's extension. */
+    public static Table read(Path file, String name) {
+        byte[] raw = readBytes(file, name);
+        if (isJsonLines(name)) {
+            return readJsonLines(name, raw);
+        }
+        return readDelimited(name, raw);
     }
 
     /** Reads both files at once (one core each); the first failure is thrown as it is. */
     public static Table[] readPair(Path before, Path after) {
-        CompletableFuture<Table> later = CompletableFuture.supplyAsync(() -> read(after));
+        return readPair(before, before.toString(), after, after.toString());
+    }
+
+    public static Table[] readPair(Path before, String beforeName, Path after, String afterName) {
+        CompletableFuture<Table> later = CompletableFuture.supplyAsync(() -> read(after, afterName));
         Table first;
         try {
-            first = read(before);
+            first = read(before, beforeName);
         } catch (RuntimeException failure) {
             later.exceptionally(ignored -> null);
             throw failure;
@@ -57,15 +60,21 @@ public final class TableReader {
         }
     }
 
-    private static byte[] readBytes(Path file) {
+    private static byte[] readBytes(Path file, String name) {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException missing) {
-            throw AtollException.notFound("file " + file + " does not exist — check the path");
+            throw AtollException.notFound("file " + name + " does not exist — check the path");
         } catch (IOException | OutOfMemoryError failure) {
-            throw AtollException.invalidParameter("file " + file + " cannot be read (" + failure.getMessage()
+            throw AtollException.invalidParameter("file " + name + " cannot be read (" + failure.getMessage()
                     + ") — check permissions, or that it fits in memory (raise -Xmx)");
         }
+    }
+
+    /** JSON Lines by the file name: {@code .jsonl} or {@code .ndjson}; anything else is delimited text. */
+    static boolean isJsonLines(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
     }
 
     public static Table readDelimited(String source, byte[] raw) {

@@ -42,9 +42,9 @@ public final class TableStream {
     private List<String> problems = List.of();
     private int chunk = CHUNK;
 
-    private TableStream(Path file, boolean jsonLines, TextEncoding.Scan encoding, Dialect dialect, List<String> columns) {
+    private TableStream(Path file, String source, boolean jsonLines, TextEncoding.Scan encoding, Dialect dialect, List<String> columns) {
         this.file = file;
-        this.source = file.toString();
+        this.source = source;
         this.jsonLines = jsonLines;
         this.encoding = encoding;
         this.dialect = dialect;
@@ -53,19 +53,24 @@ public final class TableStream {
 
     /** Reads the file once for its encoding and columns; {@code progress} gets the bytes read so far. */
     public static TableStream open(Path file, LongConsumer progress) {
+        return open(file, file.toString(), progress);
+    }
+
+    /** As {@link #open(Path, LongConsumer)} for a file that reports call {@code name}; JSON Lines by the name's extension. */
+    public static TableStream open(Path file, String name, LongConsumer progress) {
         try {
             TextEncoding.Scan encoding;
             try (InputStream in = Files.newInputStream(file)) {
                 encoding = TextEncoding.scan(in, progress);
             }
-            if (TableReader.isJsonLines(file)) {
+            if (TableReader.isJsonLines(name)) {
                 Map<String, Integer> keys = new LinkedHashMap<>();
                 try (BufferedReader lines = lines(file, encoding)) {
                     for (String line; (line = lines.readLine()) != null; ) {
                         JsonLines.keys(line, keys);
                     }
                 }
-                return new TableStream(file, true, encoding, null, new ArrayList<>(keys.keySet()));
+                return new TableStream(file, name, true, encoding, null, new ArrayList<>(keys.keySet()));
             }
             byte[] head = new byte[SNIFF_BYTES];
             int length;
@@ -74,7 +79,7 @@ public final class TableStream {
             }
             Dialect dialect = DialectSniffer.sniff(Arrays.copyOf(head, length), 0, encoding.label());
             List<String> first = new ArrayList<>();
-            TableStream headless = new TableStream(file, false, encoding, dialect, List.of());
+            TableStream headless = new TableStream(file, name, false, encoding, dialect, List.of());
             headless.records((data, starts, ends, count, line) -> {
                 for (int i = 0; i < count; i++) {
                     first.add(new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
@@ -82,11 +87,11 @@ public final class TableStream {
                 return false;
             });
             List<String> columns = dialect.header() ? TableReader.headerNames(first) : TableReader.positionalNames(first.size());
-            return new TableStream(file, false, encoding, dialect, columns);
+            return new TableStream(file, name, false, encoding, dialect, columns);
         } catch (NoSuchFileException missing) {
-            throw AtollException.notFound("file " + file + " does not exist — check the path");
+            throw AtollException.notFound("file " + name + " does not exist — check the path");
         } catch (IOException | UncheckedIOException failure) {
-            throw unreadable(file, failure);
+            throw unreadable(name, failure);
         }
     }
 
@@ -152,7 +157,7 @@ public final class TableStream {
                 }
             }
         } catch (IOException | UncheckedIOException failure) {
-            throw unreadable(file, failure);
+            throw unreadable(source, failure);
         }
         problems = found.list();
         return rows[0];
@@ -283,7 +288,7 @@ public final class TableStream {
         return encoding.utf8() ? in : new Latin1ToUtf8(in);
     }
 
-    private static AtollException unreadable(Path file, Exception failure) {
+    private static AtollException unreadable(String file, Exception failure) {
         return AtollException.invalidParameter("file " + file + " cannot be read (" + failure.getMessage() + ") — check its permissions");
     }
 
