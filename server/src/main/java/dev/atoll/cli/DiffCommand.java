@@ -1,11 +1,10 @@
 package dev.atoll.cli;
 
-import dev.atoll.diff.TableDiff;
+import dev.atoll.diff.DataDiff;
+import dev.atoll.diff.DataDiffer;
 import dev.atoll.diff.TableFileDiffer;
 import dev.atoll.errors.AtollException;
-import dev.atoll.report.HtmlReport;
-import dev.atoll.report.JsonReport;
-import dev.atoll.report.MarkdownReport;
+import dev.atoll.report.DataDiffReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,20 +16,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code atoll diff OLD NEW}: compares two CSV/TSV or JSON Lines files and prints a report. */
+/**
+ * {@code atoll diff OLD NEW}: two table files (CSV/TSV, JSON Lines) or two directories;
+ * {@code atoll diff --repo DIR REV1 REV2 [PATH...]}: two revisions of a git repository.
+ */
 @Command(name = "diff", description = {
         "Compare two tables (CSV/TSV, dialect sniffed, or JSON Lines): schema changes, added/removed/modified rows,",
-        "per-column statistics with a distribution-shift flag, and samples. See docs/diff.md."})
+        "per-column statistics with a distribution-shift flag, and samples; or two directories (added, removed,",
+        "modified, renamed files, counts per folder, image dimensions); or, with --repo, two git revisions",
+        "(Git LFS objects resolved). Inputs larger than memory are spilled to disk. See docs/diff.md."})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { markdown, html, json }
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The old file.")
-    Path before;
+    @Parameters(arity = "2..*", paramLabel = "ARG",
+            description = "OLD NEW (files or directories); with --repo: REV1 REV2 [PATH...] (paths relative to the repository's root).")
+    List<String> arguments;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The new file.")
-    Path after;
+    @Option(names = "--repo", paramLabel = "DIR", description = "Compare two revisions of the git repository in DIR.")
+    Path repo;
 
     @Option(names = "--key", paramLabel = "COLUMN",
             description = "Column identifying a row on both sides; inferred when omitted (else rows are compared as a multiset).")
@@ -49,17 +56,23 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProgressLine progress = ProgressLine.onStandardError(spec.commandLine().getErr());
-        TableDiff diff;
+        TableFileDiffer.Limits limits = TableFileDiffer.Limits.ofRuntime();
+        DataDiff diff;
         try {
-            diff = TableFileDiffer.diff(before, after, key, progress);
+            if (repo != null) {
+                diff = DataDiffer.revisions(repo, arguments.get(0), arguments.get(1), arguments.subList(2, arguments.size()), key,
+                        limits, progress);
+            } else {
+                if (arguments.size() != 2) {
+                    throw AtollException.invalidParameter("atoll diff compares two paths, OLD and NEW, but got " + arguments.size()
+                            + " — give two files or two directories, or --repo DIR REV1 REV2 [PATH...] for git revisions");
+                }
+                diff = DataDiffer.paths(Path.of(arguments.get(0)), Path.of(arguments.get(1)), key, limits, progress);
+            }
         } finally {
             progress.finish();
         }
-        String report = switch (format) {
-            case markdown -> MarkdownReport.render(diff);
-            case html -> HtmlReport.render(diff);
-            case json -> JsonReport.render(diff);
-        };
+        String report = DataDiffReport.render(diff, DataDiffReport.Format.valueOf(format.name().toUpperCase(Locale.ROOT)));
         if (output == null) {
             spec.commandLine().getOut().print(report);
             spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package dev.atoll.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -63,5 +64,56 @@ class DiffCommandTest {
     void theRealEntryPointExitsWithUserErrorForBadInput() {
         assertThat(AtollCommand.execute("diff", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()))
                 .isEqualTo(ExitCodes.USER_ERROR);
+    }
+
+    @Test
+    void twoDirectoriesGiveADirectoryDiff() throws Exception {
+        Files.createDirectories(dir.resolve("a/cat"));
+        Files.createDirectories(dir.resolve("b/dog"));
+        Files.writeString(dir.resolve("a/cat/1.txt"), "x");
+        Files.writeString(dir.resolve("b/dog/1.txt"), "x");
+        assertThat(run("diff", dir.resolve("a").toString(), dir.resolve("b").toString(), "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("kind").asText()).isEqualTo("directory_diff");
+        assertThat(json.at("/counts/renamed").asInt()).isEqualTo(1);
+        assertThat(json.at("/folders/dog/renamed_in").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectoryAgainstAFileAndAThirdPathAreUserErrors() throws Exception {
+        Path file = file("a.csv", "id\n1\n");
+        assertThat(run("diff", dir.toString(), file.toString())).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("is a directory and").contains("is not");
+        assertThat(run("diff", file.toString(), file.toString(), file.toString())).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("compares two paths, OLD and NEW, but got 3").contains("--repo");
+    }
+
+    @Test
+    void twoRevisionsOfARepositoryGiveATableDiffForOneTableAndADirectoryDiffOtherwise() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(repo.resolve("data"));
+            Files.writeString(repo.resolve("data/train.csv"), "id,v\n1,a\n2,b\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("one").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org").call();
+            git.branchCreate().setName("before").call();
+            Files.writeString(repo.resolve("data/train.csv"), "id,v\n1,a\n2,c\n3,d\n");
+            Files.writeString(repo.resolve("data/notes.txt"), "new");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("two").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org").call();
+        }
+        assertThat(run("diff", "--repo", repo.toString(), "before", "main", "data/train.csv", "--format", "json")).isZero();
+        JsonNode table = new ObjectMapper().readTree(out.toString());
+        assertThat(table.get("kind").asText()).isEqualTo("table_diff");
+        assertThat(table.at("/before/path").asText()).isEqualTo("before:data/train.csv");
+        assertThat(table.at("/rows/added").asInt()).isEqualTo(1);
+        assertThat(table.at("/rows/modified").asInt()).isEqualTo(1);
+
+        out.getBuffer().setLength(0);
+        assertThat(run("diff", "--repo", repo.toString(), "before", "main")).isZero();
+        assertThat(out.toString()).contains("### Directory diff: `before` → `main`").contains("1 added, 0 removed, 1 modified");
+
+        assertThat(run("diff", "--repo", repo.toString(), "before", "nope")).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("revision 'nope' is not in the git repository");
     }
 }
