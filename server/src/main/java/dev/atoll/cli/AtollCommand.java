@@ -19,6 +19,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ServerCommand.class,
                 DiffCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AtollCommand implements Runnable {

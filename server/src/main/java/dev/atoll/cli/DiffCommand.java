@@ -11,11 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -73,29 +69,7 @@ public final class DiffCommand implements Callable<Integer> {
             progress.finish();
         }
         String report = DataDiffReport.render(diff, DataDiffReport.Format.valueOf(format.name().toUpperCase(Locale.ROOT)));
-        if (output == null) {
-            spec.commandLine().getOut().print(report);
-            spec.commandLine().getOut().flush();
-        } else {
-            write(output, report);
-        }
+        ReportOutput.write(report, output, spec.commandLine().getOut());
         return ExitCodes.OK;
-    }
-
-    /** Writes beside the target and moves into place, so a failed write never leaves half a report. */
-    private static void write(Path target, String report) {
-        Path absolute = target.toAbsolutePath();
-        try {
-            Path temp = Files.createTempFile(absolute.getParent(), ".atoll-diff-", ".tmp");
-            try {
-                Files.writeString(temp, report, StandardCharsets.UTF_8);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException | RuntimeException failure) {
-            throw AtollException.invalidParameter("--output " + target + " cannot be written (" + failure.getMessage()
-                    + ") — check that its folder exists and is writable");
-        }
     }
 }

@@ -1,12 +1,35 @@
 package dev.atoll.diff.run;
 
+import dev.atoll.tracking.Metric;
+
 import java.util.List;
 
-/** Two runs side by side: each param and each metric (latest value) with what changed. */
-public record RunComparison(String beforeRunId, String afterRunId, List<ParamChange> params, List<MetricChange> metrics) {
+/**
+ * Two runs side by side: each param and each metric (latest value) with what changed, and, when
+ * the histories were loaded ({@link RunComparisons}), each metric's curve on both sides.
+ */
+public record RunComparison(String beforeRunId, String afterRunId, List<ParamChange> params, List<MetricChange> metrics,
+                            List<MetricCurve> curves) {
     public RunComparison {
         params = List.copyOf(params);
         metrics = List.copyOf(metrics);
+        curves = List.copyOf(curves);
+    }
+
+    public RunComparison(String beforeRunId, String afterRunId, List<ParamChange> params, List<MetricChange> metrics) {
+        this(beforeRunId, afterRunId, params, metrics, List.of());
+    }
+
+    public RunComparison withCurves(List<MetricCurve> metricCurves) {
+        return new RunComparison(beforeRunId, afterRunId, params, metrics, metricCurves);
+    }
+
+    /** A metric's logged history in each run, by step (empty on a side that did not log it). */
+    public record MetricCurve(String key, List<Metric> before, List<Metric> after) {
+        public MetricCurve {
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
     }
 
     public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
