@@ -3,9 +3,13 @@ package dev.atoll.diff;
 import dev.atoll.diff.table.Table;
 import dev.atoll.diff.table.TableReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,5 +81,43 @@ class TableQuirksDiffTest {
                 read("b.csv", ("x,name,n\n" + rows).getBytes(StandardCharsets.UTF_8)), null);
         assertThat(none.key()).isNull();
         assertThat(none.keyNote()).contains("multiset");
+    }
+
+    /**
+     * Every quirk of the issue at once, with known changes: the old file is UTF-8 with a BOM, CRLF and
+     * semicolons, the new one ISO-8859-1 with LF and commas, in another order; both have quoted
+     * newlines and doubled quotes, each has a ragged row. 1 row modified, 1 added, 1 removed, 4 unchanged,
+     * whether the diff runs in memory or spilled to disk.
+     */
+    @Test
+    void allQuirksTogetherStillGiveExactCounts(@TempDir Path tmp) throws Exception {
+        Path before = fixture(tmp, "old-utf8-bom-crlf-semicolons.csv");
+        Path after = fixture(tmp, "new-latin1-lf-commas-shuffled.csv");
+        TableDiff memory = TableFileDiffer.diff(before, after, null, DiffProgress.NONE);
+        TableDiff spilled = TableFileDiffer.diff(before, after, null, new TableFileDiffer.Limits(1024, tmp), DiffProgress.NONE);
+        for (TableDiff diff : List.of(memory, spilled)) {
+            assertThat(diff.key()).isEqualTo("id");
+            assertThat(diff.rows()).isEqualTo(new RowCounts(4, 1, 1, 1));
+            assertThat(diff.schemaChanges()).isEmpty();
+            assertThat(diff.modifiedSample()).singleElement().satisfies(m -> {
+                assertThat(m.key()).isEqualTo("2");
+                assertThat(m.changes()).containsExactly(new CellChange("amount", "20", "25"));
+                assertThat(m.oldLine()).isEqualTo(4);
+                assertThat(m.newLine()).isEqualTo(5);
+            });
+            assertThat(diff.addedSample()).singleElement().satisfies(r -> assertThat(r.values()).containsExactly("7", "Åse", "new", "70"));
+            assertThat(diff.removedSample()).singleElement().satisfies(r -> assertThat(r.values()).containsExactly("3", "Zoë", "plain", "30"));
+            assertThat(diff.before().format()).contains("';'", "UTF-8 with BOM");
+            assertThat(diff.after().format()).contains("','", "ISO-8859-1");
+            assertThat(diff.before().problems()).singleElement().asString().contains("line 7: 3 fields");
+            assertThat(diff.after().problems()).singleElement().asString().contains("line 9: 5 fields");
+        }
+        assertThat(spilled.notes()).first().asString().startsWith("Spilled to disk");
+    }
+
+    private static Path fixture(Path dir, String name) throws Exception {
+        try (InputStream in = TableQuirksDiffTest.class.getResourceAsStream("quirks/" + name)) {
+            return Files.write(dir.resolve(name), in.readAllBytes());
+        }
     }
 }
