@@ -143,6 +143,20 @@ class DirectoryDifferTest {
     }
 
     @Test
+    void theMarkdownStaysUnderTheNoteLimitAndSaysWhereItWasCut() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        for (int i = 0; i < 300; i++) {
+            write(b, "images/class" + (i % 3) + "/img" + i + ".txt", "x" + i);
+        }
+        Files.createDirectories(a);
+        String md = DirectoryDiffReport.markdown(DirectoryDiffer.diff(a, b), 4_000);
+        assertThat(md.length()).isLessThanOrEqualTo(4_000);
+        assertThat(md).contains("**Report truncated**").endsWith("for the full report.\n");
+        assertThat(md.split("<details>", -1).length).isEqualTo(md.split("</details>", -1).length);
+    }
+
+    @Test
     void aFileIsNotADirectory() throws Exception {
         write(tmp, "f.txt", "x");
         assertThatThrownBy(() -> DirectoryDiffer.diff(tmp.resolve("f.txt"), tmp)).isInstanceOf(AtollException.class)
