@@ -11,7 +11,7 @@ public interface DiffProgress {
     /**
      * @param phase what is under way, e.g. {@code reading old.csv}
      * @param done  units done (bytes, partitions)
-     * @param total units in all
+     * @param total units in all; 0 when unknown
      */
     void update(String phase, long done, long total);
 }

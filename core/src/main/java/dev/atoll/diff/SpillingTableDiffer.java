@@ -75,7 +75,7 @@ final class SpillingTableDiffer {
             chosen = key;
             keyNote = TableDiffer.givenKeyNote(key);
         } else {
-            progress.update("looking for a key in the first rows", 0, 1);
+            progress.update("looking for a key in the first rows", 0, 0);
             chosen = TableDiffer.inferKey(beforeStream.head(keySampleRows), afterStream.head(keySampleRows), byName);
             inferred = chosen != null;
             keyNote = inferred ? TableDiffer.inferredKeyNote(chosen, " in the first " + String.format("%,d", keySampleRows)

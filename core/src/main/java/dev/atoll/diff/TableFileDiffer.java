@@ -56,9 +56,9 @@ public final class TableFileDiffer {
         long need = inMemoryBytes(before, beforeName) + inMemoryBytes(after, afterName);
         long budget = (long) (limits.memoryBytes() * IN_MEMORY_SHARE);
         if (need <= budget) {
-            progress.update("reading both files", 0, 1);
+            progress.update("reading both files", 0, 0);
             Table[] tables = TableReader.readPair(before, beforeName, after, afterName);
-            progress.update("comparing", 0, 1);
+            progress.update("comparing", 0, 0);
             return TableDiffer.diff(tables[0], tables[1], key);
         }
         int partitions = (int) Math.min(4096, Math.max(2, Math.ceil(need / (limits.memoryBytes() * PARTITION_SHARE))));
