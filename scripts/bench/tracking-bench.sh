@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/install-prereqs
-mvn -B -q -ntp -DskipTests -pl server -am install
-mvn -B -q -ntp -pl server exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.atoll.bench.TrackingBenchmark \
-  -Druns="${RUNS:-100000}" -Dhistory="${HISTORY:-1000000}" -Dbatches="${BATCHES:-200}" -Ddb="${DB:-sqlite,postgresql}"
+# Build in the reactor (nothing installed into ~/.m2) and take the server's test classpath from it.
+mvn -B -q -ntp -DskipTests -pl server -am package dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec java -Xmx4g -cp "server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)" \
+  -Druns="${RUNS:-100000}" -Dhistory="${HISTORY:-1000000}" -Dbatches="${BATCHES:-200}" -Ddb="${DB:-sqlite,postgresql}" \
+  dev.atoll.bench.TrackingBenchmark

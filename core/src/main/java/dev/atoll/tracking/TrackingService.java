@@ -7,6 +7,7 @@ import dev.atoll.search.PageToken;
 import dev.atoll.search.SearchFilter;
 import dev.atoll.search.SearchOrder;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class TrackingService {
     }
 
     public void setExperimentTag(String experimentId, String key, String value) {
-        Tag tag = new Tag(key, required(value, "value"));
+        Tag tag = new Tag(key, value);
         TrackingValidation.experimentTag(tag);
         requireActive(getExperiment(experimentId));
         store.setExperimentTag(experimentId, tag);
@@ -176,14 +177,14 @@ public final class TrackingService {
     }
 
     public void logParam(String runId, String key, String value) {
-        Param param = new Param(key, required(value, "value"));
+        Param param = new Param(key, value);
         TrackingValidation.param(param);
         requireActive(getRun(runId));
         store.logBatch(runId, List.of(), List.of(param), List.of());
     }
 
     public void setTag(String runId, String key, String value) {
-        Tag tag = new Tag(key, required(value, "value"));
+        Tag tag = new Tag(key, value);
         TrackingValidation.tag(tag);
         requireActive(getRun(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
@@ -252,6 +253,13 @@ public final class TrackingService {
         }
         List<Metric> found = store.metricHistory(runId, metricKey, offset, maxResults + 1);
         return page(found, offset, maxResults);
+    }
+
+    /** The whole history of one metric, point by point into {@code sink}, in history order. */
+    public void streamMetricHistory(String runId, String metricKey, MetricSink sink) throws IOException {
+        required(metricKey, "metric_key");
+        getRun(runId);
+        store.metricHistory(runId, metricKey, 0, Integer.MAX_VALUE, sink);
     }
 
     // ---- helpers

@@ -1,5 +1,8 @@
 package dev.atoll.tracking;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,8 +68,22 @@ public interface TrackingStore extends AutoCloseable {
     /** At most {@code query.limit()} runs from {@code query.offset()}, with their latest metrics, params, tags and inputs. */
     List<Run> searchRuns(RunQuery query);
 
-    /** The points of one metric ordered by step, timestamp and value; at most {@code limit} from {@code offset}. */
-    List<Metric> metricHistory(String runId, String metricKey, int offset, int limit);
+    /**
+     * The points of one metric ordered by step, timestamp and value; at most {@code limit} from
+     * {@code offset}, handed to {@code sink} as they are read.
+     */
+    void metricHistory(String runId, String metricKey, int offset, int limit, MetricSink sink) throws IOException;
+
+    /** The same points, collected. */
+    default List<Metric> metricHistory(String runId, String metricKey, int offset, int limit) {
+        List<Metric> points = new ArrayList<>();
+        try {
+            metricHistory(runId, metricKey, offset, limit, points::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return points;
+    }
 
     @Override
     void close();

@@ -71,17 +71,28 @@ final class TrackingValidation {
 
     static void param(Param param) {
         key("parameter", param.key());
+        value("parameter", param.key(), param.value());
         length("Param value", MAX_PARAM_VALUE_LENGTH, param.value());
     }
 
     static void tag(Tag tag) {
         key("tag", tag.key());
+        value("tag", tag.key(), tag.value());
         length("Tag value", MAX_TAG_VALUE_LENGTH, tag.value());
     }
 
     static void experimentTag(Tag tag) {
         key("tag", tag.key());
+        value("tag", tag.key(), tag.value());
         length("Tag value", MAX_EXPERIMENT_TAG_VALUE_LENGTH, tag.value());
+    }
+
+    /** Param and tag values may be empty, as in MLflow; only a missing one is refused. */
+    private static void value(String kind, String key, String value) {
+        if (value == null) {
+            throw AtollException.invalidParameter("Missing value for " + kind + " '" + key
+                    + "'. The value may be empty but must be given.");
+        }
     }
 
     static void batchLimits(Collection<Metric> metrics, Collection<Param> params, Collection<Tag> tags) {

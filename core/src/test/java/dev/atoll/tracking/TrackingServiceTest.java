@@ -135,6 +135,25 @@ class TrackingServiceTest {
     }
 
     @Test
+    void acceptsEmptyParamAndTagValuesButNotMissingOnes() {
+        String experiment = service.createExperiment("e", null, List.of(new Tag("note", "")));
+        String runId = service.createRun(experiment, null, "r", null, List.of(new Tag("empty", ""))).info().runId();
+        service.logParam(runId, "prefix", "");
+        service.setTag(runId, "comment", "");
+        service.setExperimentTag(experiment, "owner", "");
+        service.logBatch(runId, List.of(), List.of(new Param("suffix", "")), List.of(new Tag("label", "")));
+
+        Run run = service.getRun(runId);
+        assertThat(run.data().params()).containsExactlyInAnyOrder(new Param("prefix", ""), new Param("suffix", ""));
+        assertThat(run.data().tags()).contains(new Tag("empty", ""), new Tag("comment", ""), new Tag("label", ""));
+        assertThat(service.getExperiment(experiment).tags()).containsExactlyInAnyOrder(new Tag("note", ""), new Tag("owner", ""));
+        assertThatThrownBy(() -> service.logParam(runId, "absent", null))
+                .hasMessage("Missing value for parameter 'absent'. The value may be empty but must be given.");
+        assertThatThrownBy(() -> service.logBatch(runId, List.of(), List.of(), List.of(new Tag("absent", null))))
+                .hasMessage("Missing value for tag 'absent'. The value may be empty but must be given.");
+    }
+
+    @Test
     void deletingAMissingTagIsNotFound() {
         String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
         assertThatThrownBy(() -> service.deleteTag(runId, "absent"))

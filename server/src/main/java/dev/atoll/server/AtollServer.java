@@ -18,6 +18,8 @@ public final class AtollServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtollServer.class);
     private static final String STARTED = "atoll.started";
     private static final String ADMITTED = "atoll.admitted";
+    /** The largest request body the server reads; a larger one is refused in MLflow's error shape. */
+    static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
     private final Javalin app;
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -33,7 +35,7 @@ public final class AtollServer implements AutoCloseable {
         this.drainTimeout = drainTimeout;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 64L * 1024 * 1024;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.disableCompression();
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setStopTimeout(drainTimeout.toMillis()));

@@ -6,6 +6,8 @@ import dev.atoll.errors.AtollException;
 import dev.atoll.errors.ErrorCode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,16 @@ public final class ErrorResponses {
 
     static void install(Javalin app) {
         app.exception(AtollException.class, (error, ctx) -> answer(ctx, error.code(), error.getMessage()));
+        // Javalin's own refusals, such as a body over the size limit (413, which it answers in plain text).
+        app.exception(HttpResponseException.class, (error, ctx) -> {
+            if (error.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                long size = ctx.req().getContentLengthLong();
+                answer(ctx, ErrorCode.INVALID_PARAMETER_VALUE, "Request body" + (size >= 0 ? " of " + size + " bytes" : "")
+                        + " is over this server's limit of " + AtollServer.MAX_REQUEST_BYTES + " bytes; send less per request.");
+            } else {
+                answer(ctx, error.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST, error.getMessage());
+            }
+        });
         app.exception(Exception.class, (error, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), error);
             answer(ctx, ErrorCode.INTERNAL_ERROR, "Internal error: " + error.getClass().getSimpleName()

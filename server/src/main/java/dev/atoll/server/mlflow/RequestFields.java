@@ -1,8 +1,10 @@
 package dev.atoll.server.mlflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
@@ -20,7 +22,9 @@ import java.util.Map;
  * naming the field and the value.
  */
 final class RequestFields {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TrackingJson.MAPPER;
+    /** Refuses content after the object: {@code {"name": "a"} junk} is malformed, not a request for "a". */
+    private static final ObjectReader BODY = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final JsonNode node;
     private final String prefix;
 
@@ -39,7 +43,7 @@ final class RequestFields {
         }
         JsonNode parsed;
         try {
-            parsed = JSON.readTree(body);
+            parsed = BODY.readTree(body);
         } catch (JsonProcessingException e) {
             throw new AtollException(ErrorCode.MALFORMED_REQUEST, "Malformed request body: not valid JSON ("
                     + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "

@@ -1,7 +1,10 @@
 package dev.atoll.server.mlflow;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.tracking.Dataset;
@@ -21,7 +24,14 @@ import java.util.List;
  * and infinities as protobuf's strings, and unset or empty fields left out as proto3 JSON does.
  */
 final class TrackingJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Jackson's Schubfach writer and FastDoubleParser reader: on Java 17, Double.toString and
+     * parseDouble dominate the cost of a million-point history or a 1000-metric batch.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private TrackingJson() {
     }

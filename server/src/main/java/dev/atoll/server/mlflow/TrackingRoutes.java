@@ -70,7 +70,7 @@ public final class TrackingRoutes implements Routes {
         });
         post(app, "experiments/set-experiment-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "experiments/delete-experiment-tag", ctx -> {
@@ -108,12 +108,12 @@ public final class TrackingRoutes implements Routes {
         });
         post(app, "runs/log-parameter", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.logParam(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.logParam(runId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "runs/set-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setTag(runId(in), in.required(in.string("key"), "key"), in.required(in.string("value"), "value"));
+            tracking.setTag(runId(in), in.required(in.string("key"), "key"), value(in));
             empty(ctx);
         });
         post(app, "runs/delete-tag", ctx -> {
@@ -167,13 +167,15 @@ public final class TrackingRoutes implements Routes {
         json(ctx, body);
     }
 
+    /** A body over MLflow's 1 MB is refused by its announced length before it is read, or after if none was announced. */
     private void logBatch(Context ctx) {
-        String length = ctx.header("Content-Length");
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > TrackingLimits.MAX_BATCH_REQUEST_BYTES) {
+            throw batchTooLarge(announced);
+        }
         byte[] raw = ctx.bodyAsBytes();
         if (raw.length > TrackingLimits.MAX_BATCH_REQUEST_BYTES) {
-            throw AtollException.invalidParameter("Batched logging API requests must be at most "
-                    + TrackingLimits.MAX_BATCH_REQUEST_BYTES + " bytes, got a request of size "
-                    + (length != null ? length : Integer.toString(raw.length)) + ".");
+            throw batchTooLarge(raw.length);
         }
         RequestFields in = RequestFields.fromBody(raw);
         String runId = runId(in);
@@ -184,10 +186,15 @@ public final class TrackingRoutes implements Routes {
         }
         List<Param> params = new ArrayList<>();
         for (RequestFields param : in.objects("params")) {
-            params.add(new Param(param.required(param.string("key"), "key"), param.required(param.string("value"), "value")));
+            params.add(new Param(param.required(param.string("key"), "key"), value(param)));
         }
         tracking.logBatch(runId, metrics, params, tags(in, "tags"));
         empty(ctx);
+    }
+
+    private static AtollException batchTooLarge(long size) {
+        return AtollException.invalidParameter("Batched logging API requests must be at most "
+                + TrackingLimits.MAX_BATCH_REQUEST_BYTES + " bytes, got a request of size " + size + ".");
     }
 
     private void logInputs(Context ctx) {
@@ -203,33 +210,52 @@ public final class TrackingRoutes implements Routes {
         empty(ctx);
     }
 
-    /** Streams the points: a million-point history never sits in memory as a JSON tree. */
+    /**
+     * A paged request is answered from a page; a whole history streams from the database into the
+     * response, so a million points never sit in memory, as objects or as JSON.
+     */
     private void metricHistory(Context ctx) throws Exception {
         RequestFields in = RequestFields.of(ctx);
-        Page<Metric> page = tracking.getMetricHistory(runId(in), in.required(in.string("metric_key"), "metric_key"),
-                in.int32("max_results"), in.string("page_token"));
-        ctx.contentType("application/json");
-        OutputStream out = ctx.outputStream();
-        try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            if (!page.items().isEmpty()) {
-                json.writeArrayFieldStart("metrics");
-                for (Metric metric : page.items()) {
-                    TrackingJson.writeMetric(json, metric);
+        String runId = runId(in);
+        String key = in.required(in.string("metric_key"), "metric_key");
+        Integer maxResults = in.int32("max_results");
+        String pageToken = in.string("page_token");
+        if (maxResults == null && (pageToken == null || pageToken.isEmpty())) {
+            tracking.getRun(runId);
+            ctx.contentType("application/json");
+            try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
+                json.writeStartObject();
+                boolean[] started = {false};
+                tracking.streamMetricHistory(runId, key, point -> {
+                    if (!started[0]) {
+                        json.writeArrayFieldStart("metrics");
+                        started[0] = true;
+                    }
+                    TrackingJson.writeMetric(json, point);
+                });
+                if (started[0]) {
+                    json.writeEndArray();
                 }
-                json.writeEndArray();
+                json.writeEndObject();
             }
-            if (page.nextPageToken() != null) {
-                json.writeStringField("next_page_token", page.nextPageToken());
-            }
-            json.writeEndObject();
+            return;
         }
+        Page<Metric> page = tracking.getMetricHistory(runId, key, maxResults, pageToken);
+        ObjectNode body = TrackingJson.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode metrics = body.putArray("metrics");
+            page.items().forEach(metric -> metrics.add(TrackingJson.metric(metric)));
+        }
+        if (page.nextPageToken() != null) {
+            body.put("next_page_token", page.nextPageToken());
+        }
+        json(ctx, body);
     }
 
     private static List<Tag> tags(RequestFields in, String field) {
         List<Tag> tags = new ArrayList<>();
         for (RequestFields tag : in.objects(field)) {
-            tags.add(new Tag(tag.required(tag.string("key"), "key"), tag.required(tag.string("value"), "value")));
+            tags.add(new Tag(tag.required(tag.string("key"), "key"), value(tag)));
         }
         return tags;
     }
@@ -241,6 +267,12 @@ public final class TrackingRoutes implements Routes {
             runId = in.string("run_uuid");
         }
         return in.required(runId, "run_id");
+    }
+
+    /** The value of a param or tag: MLflow does not require it, and reads an absent one as "". */
+    private static String value(RequestFields in) {
+        String value = in.string("value");
+        return value == null ? "" : value;
     }
 
     private static String experimentId(RequestFields in) {

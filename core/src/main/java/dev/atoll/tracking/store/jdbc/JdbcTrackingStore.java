@@ -10,6 +10,7 @@ import dev.atoll.tracking.Experiment;
 import dev.atoll.tracking.ExperimentQuery;
 import dev.atoll.tracking.LifecycleStage;
 import dev.atoll.tracking.Metric;
+import dev.atoll.tracking.MetricSink;
 import dev.atoll.tracking.NewRun;
 import dev.atoll.tracking.Param;
 import dev.atoll.tracking.Run;
@@ -18,6 +19,7 @@ import dev.atoll.tracking.RunStatus;
 import dev.atoll.tracking.Tag;
 import dev.atoll.tracking.TrackingStore;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -295,22 +297,28 @@ public final class JdbcTrackingStore implements TrackingStore {
     }
 
     @Override
-    public List<Metric> metricHistory(String runId, String metricKey, int offset, int limit) {
-        return database.read(connection -> {
+    public void metricHistory(String runId, String metricKey, int offset, int limit, MetricSink sink) throws IOException {
+        IOException failed = database.read(connection -> {
             long id = requireRun(connection, runId);
-            List<Metric> points = new ArrayList<>();
-            try (PreparedStatement statement = new SqlQuery().sql("SELECT key, value, is_nan, timestamp, step FROM metrics"
+            // The key is the one asked for: not reading it back saves a million strings on a long history.
+            try (PreparedStatement statement = new SqlQuery().sql("SELECT value, is_nan, timestamp, step FROM metrics"
                     + " WHERE run_id = ? AND key = ? ORDER BY step, timestamp, value LIMIT ? OFFSET ?",
                     id, metricKey, limit, offset).prepare(connection)) {
                 statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        points.add(MetricRows.metric(rows, 1));
+                        sink.accept(new Metric(metricKey, rows.getInt(2) != 0 ? Double.NaN : rows.getDouble(1),
+                                rows.getLong(3), rows.getLong(4)));
                     }
                 }
+            } catch (IOException e) {
+                return e;
             }
-            return points;
+            return null;
         });
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     @Override

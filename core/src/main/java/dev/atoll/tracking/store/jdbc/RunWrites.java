@@ -11,50 +11,88 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The batched writes of log-batch and log-inputs, inside the caller's transaction. */
+/**
+ * The batched writes of log-batch and log-inputs, inside the caller's transaction. Rows are written
+ * in key order, so that concurrent batches to one run lock them in the same order: on PostgreSQL,
+ * two batches naming the same keys in different orders would otherwise deadlock.
+ */
 final class RunWrites {
+    private static final Comparator<Metric> METRIC_ORDER = Comparator.comparing(Metric::key).thenComparingLong(Metric::step)
+            .thenComparingLong(Metric::timestamp).thenComparingDouble(Metric::value);
+
     private RunWrites() {
     }
 
-    /** Params are write-once: the same value again is a no-op, another value fails the whole batch. */
+    /**
+     * Params are write-once: the same value again is a no-op, another value fails the whole batch.
+     * Another transaction may log the same key between the read and the insert (PostgreSQL runs
+     * writers concurrently): the insert then skips it, and the value it committed must be the same.
+     */
     static void insertParams(Connection connection, long runId, String runUuid, List<Param> params) throws SQLException {
         if (params.isEmpty()) {
             return;
         }
-        Map<String, String> existing = new HashMap<>();
+        Map<String, String> existing = storedParams(connection, runId);
+        List<Param> fresh = new ArrayList<>();
+        for (Param param : inKeyOrder(params, Comparator.comparing(Param::key))) {
+            String old = existing.get(param.key());
+            if (old == null) {
+                fresh.add(param);
+            } else if (!old.equals(param.value())) {
+                throw changedParam(runUuid, param, old);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        int[] inserted;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)"
+                + " ON CONFLICT (run_id, key) DO NOTHING")) {
+            for (Param param : fresh) {
+                insert.setLong(1, runId);
+                insert.setString(2, param.key());
+                insert.setString(3, param.value());
+                insert.addBatch();
+            }
+            inserted = insert.executeBatch();
+        }
+        if (Arrays.stream(inserted).allMatch(count -> count == 1)) {
+            return;
+        }
+        Map<String, String> committed = storedParams(connection, runId);
+        for (Param param : fresh) {
+            String value = committed.get(param.key());
+            if (!param.value().equals(value)) {
+                throw changedParam(runUuid, param, value);
+            }
+        }
+    }
+
+    private static Map<String, String> storedParams(Connection connection, long runId) throws SQLException {
+        Map<String, String> stored = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT key, value FROM params WHERE run_id = ?")) {
             select.setLong(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    existing.put(rows.getString(1), rows.getString(2));
+                    stored.put(rows.getString(1), rows.getString(2));
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)")) {
-            boolean any = false;
-            for (Param param : params) {
-                String old = existing.get(param.key());
-                if (old == null) {
-                    insert.setLong(1, runId);
-                    insert.setString(2, param.key());
-                    insert.setString(3, param.value());
-                    insert.addBatch();
-                    any = true;
-                } else if (!old.equals(param.value())) {
-                    throw AtollException.invalidParameter("Changing param values is not allowed. Param with key='"
-                            + param.key() + "' was already logged with value='" + old + "' for run ID='" + runUuid
-                            + "'. Attempted logging new value '" + param.value() + "'.");
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
+        return stored;
+    }
+
+    private static AtollException changedParam(String runUuid, Param param, String old) {
+        return AtollException.invalidParameter("Changing param values is not allowed. Param with key='"
+                + param.key() + "' was already logged with value='" + old + "' for run ID='" + runUuid
+                + "'. Attempted logging new value '" + param.value() + "'.");
     }
 
     /** Identical points are stored once; the latest point per key is kept in latest_metrics. */
@@ -62,10 +100,10 @@ final class RunWrites {
         if (metrics.isEmpty()) {
             return;
         }
-        Map<String, Metric> latest = new LinkedHashMap<>();
+        Map<String, Metric> latest = new TreeMap<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics (run_id, key, step, timestamp, value,"
                 + " is_nan) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Metric metric : metrics) {
+            for (Metric metric : inKeyOrder(metrics, METRIC_ORDER)) {
                 insert.setLong(1, runId);
                 insert.setString(2, metric.key());
                 insert.setLong(3, metric.step());
@@ -101,7 +139,8 @@ final class RunWrites {
         }
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO tags (run_id, key, value) VALUES (?, ?, ?)"
                 + " ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value")) {
-            for (Tag tag : tags) {
+            // A stable sort: of two tags with one key, the later still wins.
+            for (Tag tag : inKeyOrder(tags, Comparator.comparing(Tag::key))) {
                 upsert.setLong(1, runId);
                 upsert.setString(2, tag.key());
                 upsert.setString(3, tag.value());
@@ -109,6 +148,12 @@ final class RunWrites {
             }
             upsert.executeBatch();
         }
+    }
+
+    private static <T> List<T> inKeyOrder(List<T> rows, Comparator<T> order) {
+        List<T> sorted = new ArrayList<>(rows);
+        sorted.sort(order);
+        return sorted;
     }
 
     /** A dataset is shared by the runs of an experiment that log the same name and digest. */

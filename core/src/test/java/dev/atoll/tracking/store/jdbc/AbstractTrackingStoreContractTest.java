@@ -22,8 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -190,6 +199,29 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     @Test
+    void streamsHistoryIntoASinkAndPassesOnTheSinksFailureWithoutKeepingTheConnection() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        List<Metric> points = new ArrayList<>();
+        for (int step = 0; step < 50; step++) {
+            points.add(new Metric("loss", 1.0 / (step + 1), step, step));
+        }
+        store.logBatch(id, points, List.of(), List.of());
+        List<Metric> streamed = new ArrayList<>();
+        store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, streamed::add);
+        assertThat(streamed).isEqualTo(points);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int[] seen = {0};
+            assertThatThrownBy(() -> store.metricHistory(id, "loss", 0, Integer.MAX_VALUE, point -> {
+                if (++seen[0] == 10) {
+                    throw new java.io.IOException("client went away");
+                }
+            })).isInstanceOf(java.io.IOException.class).hasMessage("client went away");
+        }
+        store.logBatch(id, List.of(new Metric("loss", 0, 100, 100)), List.of(), List.of());
+        assertThat(store.metricHistory(id, "loss", 0, Integer.MAX_VALUE)).hasSize(51);
+    }
+
+    @Test
     void roundTripsNaNAndInfinities() {
         String id = newRun("0", "r", 1).info().runId();
         store.logBatch(id, List.of(new Metric("x", Double.NaN, 1, 0), new Metric("x", Double.POSITIVE_INFINITY, 1, 1),
@@ -212,6 +244,56 @@ abstract class AbstractTrackingStoreContractTest {
         assertThat(run.data().params()).containsExactly(new Param("lr", "0.1"));
         assertThat(run.data().metrics()).isEmpty();
         assertThat(run.data().tags()).extracting(Tag::key).doesNotContain("t");
+    }
+
+    /** Every worker of a distributed training job may log the same params to the run at the same moment. */
+    @Test
+    void concurrentBatchesWithTheSameParamAllSucceed() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        for (int round = 0; round < 25; round++) {
+            Param param = new Param("lr-" + round, "0.1");
+            List<Throwable> failures = concurrently(8, worker -> store.logBatch(id, List.of(), List.of(param), List.of()));
+            assertThat(failures).as("failures of round %d", round).isEmpty();
+        }
+        assertThat(store.run(id).orElseThrow().data().params()).hasSize(25).allMatch(param -> param.value().equals("0.1"));
+    }
+
+    @Test
+    void ofConcurrentBatchesGivingAParamDifferentValuesOneWinsAndTheOthersAreRefusedAsAChange() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        for (int round = 0; round < 10; round++) {
+            String key = "depth-" + round;
+            List<Throwable> failures = concurrently(8, worker -> store.logBatch(id, List.of(new Metric(key, worker, 1, 0)),
+                    List.of(new Param(key, Integer.toString(worker))), List.of()));
+            assertThat(failures).hasSize(7).allSatisfy(failure -> assertThat(failure)
+                    .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE))
+                    .hasMessageContaining("Changing param values is not allowed. Param with key='" + key + "'"));
+            Run run = store.run(id).orElseThrow();
+            String winner = run.data().params().stream().filter(param -> param.key().equals(key)).findFirst().orElseThrow().value();
+            assertThat(store.metricHistory(id, key, 0, 10)).extracting(Metric::value)
+                    .as("only the winning batch is written").containsExactly(Double.parseDouble(winner));
+        }
+    }
+
+    /** Batches to one run that name the same metrics, params and tags in different orders do not deadlock. */
+    @Test
+    void concurrentBatchesNamingTheSameKeysInDifferentOrdersAllSucceed() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        for (int round = 0; round < 20; round++) {
+            int step = round;
+            List<Throwable> failures = concurrently(8, worker -> {
+                List<String> keys = new ArrayList<>(List.of("a", "b", "c", "d"));
+                Collections.rotate(keys, worker);
+                store.logBatch(id, keys.stream().map(key -> new Metric(key, worker, 1000L * step + worker, step)).toList(),
+                        keys.stream().map(key -> new Param(key + "-" + step, "same")).toList(),
+                        keys.stream().map(key -> new Tag(key, "worker " + worker)).toList());
+            });
+            assertThat(failures).as("failures of round %d", round).isEmpty();
+        }
+        Run run = store.run(id).orElseThrow();
+        assertThat(run.data().params()).hasSize(80);
+        assertThat(run.data().metrics()).extracting(Metric::step).containsOnly(19L);
+        assertThat(store.metricHistory(id, "a", 0, 1000)).hasSize(160);
     }
 
     @Test
@@ -351,6 +433,34 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     // ---- helpers
+
+    /** Runs {@code work} on {@code threads} threads released at once; returns what they threw. */
+    private static List<Throwable> concurrently(int threads, IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier together = new CyclicBarrier(threads);
+            List<Future<?>> started = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int worker = i;
+                started.add(pool.submit(() -> {
+                    together.await();
+                    work.accept(worker);
+                    return null;
+                }));
+            }
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> future : started) {
+                try {
+                    future.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            return failures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     private Run newRun(String experimentId, String name, long startTime) {
         return store.createRun(new NewRun(runId(), experimentId, name, "tester", startTime,
