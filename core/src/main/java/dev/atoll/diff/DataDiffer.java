@@ -1,7 +1,9 @@
 package dev.atoll.diff;
 
+import dev.atoll.diff.dir.DirectoryDiff;
 import dev.atoll.diff.dir.DirectoryDiffer;
 import dev.atoll.diff.dir.FileTree;
+import dev.atoll.diff.dir.LocalTree;
 import dev.atoll.diff.dir.TreeFile;
 import dev.atoll.diff.git.GitRevisions;
 import dev.atoll.errors.AtollException;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * The one entry point of {@code atoll diff}: two files give a table diff, two directories a
- * directory diff, and two revisions of a git repository either, depending on the paths asked for.
+ * directory diff (with table diffs of the modified table files), and two revisions of a git
+ * repository either, depending on the paths asked for.
  */
 public final class DataDiffer {
-    /** Extensions read as tables when a single path of a repository is compared. */
+    /** Extensions read as tables: a single path of a repository, the modified files of a directory diff. */
     static final Set<String> TABLE_EXTENSIONS = Set.of("csv", "tsv", "tab", "psv", "txt", "jsonl", "ndjson");
+    /** Modified table files of a directory diff that get a table diff (in path order); the report says when there were more. */
+    public static final int MAX_TABLE_DIFFS = 10;
 
     private DataDiffer() {
     }
@@ -34,7 +40,7 @@ public final class DataDiffer {
         boolean oldDir = Files.isDirectory(before);
         boolean newDir = Files.isDirectory(after);
         if (oldDir && newDir) {
-            return DataDiff.of(DirectoryDiffer.diff(before, after));
+            return withTables(LocalTree.of(before), LocalTree.of(after), key, limits, progress);
         }
         if (oldDir || newDir) {
             throw AtollException.invalidParameter((oldDir ? before : after) + " is a directory and " + (oldDir ? after : before)
@@ -64,8 +70,32 @@ public final class DataDiffer {
                 throw AtollException.notFound("no file under " + String.join(", ", paths) + " in " + before + " or " + after
                         + " of " + repository + " — check the paths (relative to the repository's root)");
             }
-            return DataDiff.of(DirectoryDiffer.diff(oldTree, newTree));
+            return withTables(oldTree, newTree, key, limits, progress);
         }
+    }
+
+    /** The directory diff, and a table diff of each of its first {@value #MAX_TABLE_DIFFS} modified table files. */
+    private static DataDiff withTables(FileTree before, FileTree after, String key, TableFileDiffer.Limits limits,
+                                       DiffProgress progress) {
+        DirectoryDiff directory = DirectoryDiffer.diff(before, after);
+        List<String> modified = directory.changes().stream()
+                .filter(change -> change.kind() == DirectoryDiff.Kind.MODIFIED && isTable(change.path()))
+                .map(DirectoryDiff.FileChange::path).toList();
+        List<TableDiff> tables = new ArrayList<>();
+        for (String path : modified.subList(0, Math.min(MAX_TABLE_DIFFS, modified.size()))) {
+            tables.add(tables(name(before, path), before.files().get(path), name(after, path), after.files().get(path), key, limits,
+                    progress));
+        }
+        if (modified.size() > MAX_TABLE_DIFFS) {
+            directory = directory.withProblem((modified.size() - MAX_TABLE_DIFFS) + " more modified table files were not diffed (only the first "
+                    + MAX_TABLE_DIFFS + " are) — compare one with a single PATH");
+        }
+        return DataDiff.of(directory, tables);
+    }
+
+    /** {@code REV:path} for a revision, {@code dir/path} for a directory. */
+    private static String name(FileTree tree, String path) {
+        return tree instanceof LocalTree ? tree.name() + "/" + path : tree.name().replaceFirst(":.*", "") + ":" + path;
     }
 
     static boolean isTable(String path) {

@@ -2,7 +2,7 @@ package dev.atoll.report;
 
 import dev.atoll.diff.DataDiff;
 
-/** Renders whichever diff {@code atoll diff} made: a table diff or a directory diff. */
+/** Renders whichever diff {@code atoll diff} made: a table diff, or a directory diff with the table diffs of its modified tables. */
 public final class DataDiffReport {
     public enum Format { MARKDOWN, HTML, JSON }
 
@@ -18,9 +18,9 @@ public final class DataDiffReport {
             };
         }
         return switch (format) {
-            case MARKDOWN -> DirectoryDiffReport.markdown(diff.directory());
-            case HTML -> DirectoryDiffReport.html(diff.directory());
-            case JSON -> DirectoryDiffReport.json(diff.directory());
+            case MARKDOWN -> DirectoryDiffReport.markdown(diff.directory(), diff.tables(), MarkdownReport.GITLAB_NOTE_LIMIT);
+            case HTML -> DirectoryDiffReport.html(diff.directory(), diff.tables());
+            case JSON -> DirectoryDiffReport.json(diff.directory(), diff.tables());
         };
     }
 }

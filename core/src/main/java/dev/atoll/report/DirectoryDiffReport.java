@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atoll.diff.TableDiff;
 import dev.atoll.diff.dir.DirectoryDiff;
 import dev.atoll.diff.dir.DirectoryDiff.FileChange;
 import dev.atoll.diff.dir.DirectoryDiff.FolderCounts;
 import dev.atoll.diff.dir.DirectoryDiff.Kind;
 import dev.atoll.diff.dir.ImageInfo;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,15 +23,28 @@ import java.util.Map;
 public final class DirectoryDiffReport {
     public static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:middle}"
-            + "th{background:#f3f3f3}.num{text-align:right}img{image-rendering:auto;border:1px solid #ddd}";
 
     private DirectoryDiffReport() {
     }
 
     public static String markdown(DirectoryDiff diff) {
         return markdown(diff, MarkdownReport.GITLAB_NOTE_LIMIT);
+    }
+
+    /**
+     * The directory diff and the table diffs of its modified table files in one note: the directory
+     * part gets half the limit, the tables share the other half, so the whole stays under it.
+     */
+    public static String markdown(DirectoryDiff diff, List<TableDiff> tables, int limit) {
+        if (tables.isEmpty()) {
+            return markdown(diff, limit);
+        }
+        StringBuilder md = new StringBuilder(markdown(diff, limit / 2));
+        int each = limit / 2 / tables.size() - 8;
+        for (TableDiff table : tables) {
+            md.append("\n---\n\n").append(MarkdownReport.render(table, each));
+        }
+        return md.toString();
     }
 
     public static String markdown(DirectoryDiff diff, int limit) {
@@ -57,10 +72,22 @@ public final class DirectoryDiffReport {
     }
 
     public static String html(DirectoryDiff diff) {
-        StringBuilder h = new StringBuilder(32_768);
+        return html(diff, List.of());
+    }
+
+    /** The directory diff and, below it, the table diffs of its modified table files. */
+    public static String html(DirectoryDiff diff, List<TableDiff> tables) {
         String title = "Directory diff: " + diff.before() + " → " + diff.after();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Text.html(title))
-                .append("</title><style>").append(STYLE).append("</style></head><body>\n<h1>").append(Text.html(title)).append("</h1>\n");
+        StringBuilder h = new StringBuilder("<h1>").append(Text.html(title)).append("</h1>\n").append(body(diff));
+        for (TableDiff table : tables) {
+            h.append("<h2>").append(Text.html(table.before().path() + " → " + table.after().path())).append("</h2>\n")
+                    .append(HtmlReport.body(table));
+        }
+        return HtmlReport.page(title, h.toString());
+    }
+
+    private static String body(DirectoryDiff diff) {
+        StringBuilder h = new StringBuilder(32_768);
         h.append("<p><strong>").append(Text.html(summary(diff))).append("</strong></p>\n");
         h.append("<table><tr><th>folder</th><th>files before</th><th>files after</th><th>added</th><th>removed</th><th>modified</th>"
                 + "<th>renamed in</th><th>renamed out</th></tr>\n");
@@ -94,10 +121,15 @@ public final class DirectoryDiffReport {
             diff.problems().forEach(p -> h.append("<li>").append(Text.html(p)).append("</li>\n"));
             h.append("</ul></details>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.toString();
     }
 
     public static String json(DirectoryDiff diff) {
+        return json(diff, List.of());
+    }
+
+    /** The directory diff with the table diffs of its modified table files under {@code tables} (each as {@link JsonReport}). */
+    public static String json(DirectoryDiff diff, List<TableDiff> tables) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("kind", "directory_diff");
@@ -122,6 +154,8 @@ public final class DirectoryDiffReport {
                 .put("added", e.getValue().added()).put("removed", e.getValue().removed()).put("modified", e.getValue().modified())
                 .put("renamed_in", e.getValue().renamedIn()).put("renamed_out", e.getValue().renamedOut()));
         diff.problems().forEach(root.putArray("problems")::add);
+        ArrayNode tableDiffs = root.putArray("tables");
+        tables.forEach(table -> tableDiffs.add(JsonReport.tree(table)));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException impossible) {

@@ -19,17 +19,26 @@ public final class HtmlReport {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}"
             + "th{background:#f3f3f3}.num{text-align:right}.shift{color:#b35900}.null{color:#999}"
-            + ".charts{display:flex;flex-wrap:wrap;gap:1em}details{margin:1em 0}summary{cursor:pointer;font-weight:bold}";
+            + ".charts{display:flex;flex-wrap:wrap;gap:1em}details{margin:1em 0}summary{cursor:pointer;font-weight:bold}"
+            + "img{border:1px solid #ddd}";
 
     private HtmlReport() {
     }
 
     public static String render(TableDiff diff) {
-        StringBuilder h = new StringBuilder(32_768);
         String title = "Data diff: " + diff.before().path() + " → " + diff.after().path();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Text.html(title))
-                .append("</title><style>").append(STYLE).append("</style></head><body>\n");
-        h.append("<h1>").append(Text.html(title)).append("</h1>\n");
+        return page(title, "<h1>" + Text.html(title) + "</h1>\n" + body(diff));
+    }
+
+    /** A whole page around a body: the shared style, no scripts. */
+    static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Text.html(title) + "</title><style>"
+                + STYLE + "</style></head><body>\n" + body + "</body></html>\n";
+    }
+
+    /** The report without page and heading, to sit in another page (a directory diff with its tables). */
+    static String body(TableDiff diff) {
+        StringBuilder h = new StringBuilder(32_768);
         h.append("<p><strong>").append(Text.html(MarkdownReport.summary(diff).replace("**", ""))).append("</strong></p>\n");
         h.append("<p>Rows: ").append(Text.count(diff.before().rows())).append(" → ").append(Text.count(diff.after().rows()))
                 .append(". ").append(Text.html(diff.keyNote())).append(".</p>\n");
@@ -96,7 +105,7 @@ public final class HtmlReport {
         }
         diff.notes().forEach(note -> h.append("<p><small>").append(Text.html(note)).append("</small></p>\n"));
         h.append("<p><small>").append(Text.html(diff.before().path() + ": " + diff.before().format() + "; "
-                + diff.after().path() + ": " + diff.after().format())).append("</small></p>\n</body></html>\n");
+                + diff.after().path() + ": " + diff.after().format())).append("</small></p>\n");
         return h.toString();
     }
 

@@ -111,7 +111,20 @@ class DiffCommandTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("diff", "--repo", repo.toString(), "before", "main")).isZero();
-        assertThat(out.toString()).contains("### Directory diff: `before` → `main`").contains("1 added, 0 removed, 1 modified");
+        assertThat(out.toString()).contains("### Directory diff: `before` → `main`").contains("1 added, 0 removed, 1 modified")
+                .contains("### Data diff: `before:data/train.csv` → `main:data/train.csv`");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("diff", "--repo", repo.toString(), "before", "main", "data", "--format", "json")).isZero();
+        JsonNode directory = new ObjectMapper().readTree(out.toString());
+        assertThat(directory.get("kind").asText()).isEqualTo("directory_diff");
+        assertThat(directory.at("/tables/0/rows/modified").asInt()).isEqualTo(1);
+        assertThat(directory.at("/tables/0/after/path").asText()).isEqualTo("main:data/train.csv");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("diff", "--repo", repo.toString(), "before", "main", "--format", "html")).isZero();
+        assertThat(out.toString()).startsWith("<!DOCTYPE html>").contains("<h2>before:data/train.csv → main:data/train.csv</h2>")
+                .containsOnlyOnce("</html>");
 
         assertThat(run("diff", "--repo", repo.toString(), "before", "nope")).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(err.toString()).contains("revision 'nope' is not in the git repository");

@@ -47,6 +47,13 @@ public record DirectoryDiff(String before, String after, List<FileChange> change
         }
     }
 
+    /** The same diff with one more problem. */
+    public DirectoryDiff withProblem(String problem) {
+        List<String> more = new java.util.ArrayList<>(problems);
+        more.add(problem);
+        return new DirectoryDiff(before, after, changes, folders, unchanged, more);
+    }
+
     public long count(Kind kind) {
         return changes.stream().filter(c -> c.kind() == kind).count();
     }
