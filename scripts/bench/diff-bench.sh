@@ -3,7 +3,7 @@
 # parsing, no key) on the same generated CSVs; checks that the counts agree; prints a Markdown table.
 # Usage: scripts/bench/diff-bench.sh [ROWS...]   (default: 100000 1000000)
 # Needs: scripts/install-prereqs (time, python3-pandas, npm); daff is installed here into
-# /var/cache/atoll/npm; atoll from server/target/atoll-server-all.jar, else core's classes.
+# /var/cache/atoll/npm; atoll is server/target/atoll-server-all.jar (built by ./atoll when stale).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -19,17 +19,9 @@ if [ ! -x "$DAFF" ] || [ "$("$DAFF" version 2>/dev/null)" != "$DAFF_VERSION" ]; 
   npm install --silent --no-audit --no-fund --prefix "$NPM_PREFIX" "daff@$DAFF_VERSION" >/dev/null
 fi
 
-if [ -f server/target/atoll-server-all.jar ]; then
-  ATOLL_CP=server/target/atoll-server-all.jar
-  ATOLL_MAIN=dev.atoll.cli.AtollCommand
-  ATOLL_ARGS=(diff)
-else
-  # No shaded jar: run core's table diff through a small main on the test classpath.
-  mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-  ATOLL_CP=core/target/classes:core/target/test-classes:$(cat "$WORK/cp.txt")
-  ATOLL_MAIN=dev.atoll.diff.bench.DiffBench
-  ATOLL_ARGS=()
-fi
+# The CLI as users run it; ./atoll rebuilds the jar first when a source or pom is newer than it.
+./atoll --version >/dev/null
+ATOLL=(java -Xmx4g -jar server/target/atoll-server-all.jar diff)
 PY=/usr/bin/python3   # Debian's python3, where python3-pandas lives
 
 # measure NAME CMD... : runs CMD under GNU time, stores wall seconds and peak RSS (MiB) and stdout.
@@ -47,7 +39,7 @@ for N in "${SIZES[@]}"; do
   read -r EA ER EM < <($PY scripts/bench/diff-bench-gen.py "$N" "$OLD" "$NEW")
   declare -A WALL=() RSS=() COUNTS=()
 
-  measure atoll java -Xmx4g -cp "$ATOLL_CP" "$ATOLL_MAIN" "${ATOLL_ARGS[@]}" "$OLD" "$NEW" --key id --format json --output "$WORK/atoll-$N.json"
+  measure atoll "${ATOLL[@]}" "$OLD" "$NEW" --key id --format json --output "$WORK/atoll-$N.json"
   COUNTS[atoll]=$($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]; print(r["added"], r["removed"], r["modified"])' "$WORK/atoll-$N.json")
 
   measure daff "$DAFF" --id id --output "$WORK/daff-$N.csv" "$OLD" "$NEW"
