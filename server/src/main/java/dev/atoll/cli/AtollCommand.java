@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         description = "MLOps for the git forge you already run: tracking, registry, code modules, CI pipelines, data diffs.",
         subcommands = {
                 ServerCommand.class,
+                ModelsCommand.class,
                 DiffCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class

@@ -39,6 +39,7 @@ public final class AtollServer implements AutoCloseable {
             config.http.disableCompression();
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setStopTimeout(drainTimeout.toMillis()));
+            ErrorResponses.answerUnparsableRequests(config);
             config.requestLogger.http((ctx, ms) -> {
                 if (ctx.attribute(ADMITTED) != null) {
                     inFlight.exit();

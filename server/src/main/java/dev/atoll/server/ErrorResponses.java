@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
 import dev.atoll.errors.ErrorCode;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one mapping from failures to MLflow's error shape {@code {"error_code": ..., "message": ...}}
  * with the code's HTTP status. Unexpected failures are logged with their stack trace and answered
- * 500 INTERNAL_ERROR without one.
+ * 500 INTERNAL_ERROR without one. Requests Jetty refuses before any route runs get the same shape.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -52,6 +59,30 @@ public final class ErrorResponses {
                 answer(ctx, ErrorCode.BAD_REQUEST, "Method " + ctx.method() + " is not allowed on " + ctx.path());
             }
         });
+    }
+
+    /**
+     * Jetty refuses some request lines before Javalin sees them (a path that climbs above "/", a NUL,
+     * an ambiguous encoding, an over-long URI) with an HTML page; this makes that answer MLflow's JSON
+     * error too, so a client (and the artifact traversal corpus) sees one error shape everywhere.
+     */
+    static void answerUnparsableRequests(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ErrorHandler() {
+            @Override
+            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+                fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+                String what = reason == null ? "HTTP " + status : reason;
+                ObjectNode body = JSON.createObjectNode();
+                if (status == 400) {
+                    body.put("error_code", ErrorCode.INVALID_PARAMETER_VALUE.name());
+                    body.put("message", "Invalid request: " + what + ". Paths may not climb above '/', hold NUL or use ambiguous encodings.");
+                } else {
+                    body.put("error_code", ErrorCode.BAD_REQUEST.name());
+                    body.put("message", "Request refused before routing: " + what + " (HTTP " + status + ").");
+                }
+                return ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }));
     }
 
     public static void answer(Context ctx, ErrorCode code, String message) {

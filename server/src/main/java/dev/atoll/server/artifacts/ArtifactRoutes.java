@@ -1,0 +1,292 @@
+package dev.atoll.server.artifacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atoll.artifacts.ArtifactEntry;
+import dev.atoll.artifacts.ArtifactPath;
+import dev.atoll.artifacts.ArtifactService;
+import dev.atoll.artifacts.ArtifactStore;
+import dev.atoll.errors.AtollException;
+import dev.atoll.errors.ErrorCode;
+import dev.atoll.server.Routes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * MLflow's artifact endpoints: the {@code mlflow-artifacts} proxy (upload, download, list, delete,
+ * multipart upload) and the run artifact listing and download ({@code artifacts/list},
+ * {@code get-artifact}). Content streams between the socket and the store in both directions.
+ *
+ * <p>The artifact path is taken from the raw request URI, not from the router's decoded and
+ * normalised path parameter, so a {@code ..} that the HTTP layer would quietly resolve is seen and
+ * refused; a before-handler refuses traversal in URIs the router would have sent elsewhere.
+ */
+public final class ArtifactRoutes implements Routes {
+    private static final String[] API_PREFIXES = {"/api/2.0", "/ajax-api/2.0"};
+    private static final String PROXY = "/mlflow-artifacts/artifacts";
+    private static final String MPU = "/mlflow-artifacts/mpu/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArtifactService artifacts;
+
+    public ArtifactRoutes(ArtifactService artifacts) {
+        this.artifacts = artifacts;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.before(ArtifactRoutes::refuseTraversalInRawUri);
+        for (String api : API_PREFIXES) {
+            app.get(api + PROXY, this::listProxy);
+            app.put(api + PROXY + "/<path>", ctx -> {
+                try (InputStream body = ctx.req().getInputStream()) {
+                    artifacts.upload(rawTail(ctx, PROXY + "/"), body);
+                }
+                ctx.json(JSON.createObjectNode());
+            });
+            app.get(api + PROXY + "/<path>", ctx -> send(ctx, artifacts.download(rawTail(ctx, PROXY + "/"))));
+            app.delete(api + PROXY + "/<path>", ctx -> {
+                artifacts.delete(rawTail(ctx, PROXY + "/"));
+                ctx.json(JSON.createObjectNode());
+            });
+            app.post(api + MPU + "create/<path>", this::createMultipartUpload);
+            app.post(api + MPU + "complete/<path>", this::completeMultipartUpload);
+            app.post(api + MPU + "abort/<path>", this::abortMultipartUpload);
+            app.put(api + MPU + "upload/<path>", this::uploadPart);
+            app.get(api + "/mlflow/artifacts/list", this::listRunArtifacts);
+        }
+        app.get("/get-artifact", this::getArtifact);
+        app.get("/ajax-api/2.0/mlflow/get-artifact", this::getArtifact);
+    }
+
+    private void listProxy(Context ctx) {
+        ObjectNode response = JSON.createObjectNode();
+        List<ArtifactEntry> entries = artifacts.list(ctx.queryParam("path"));
+        if (!entries.isEmpty()) {
+            ArrayNode files = response.putArray("files");
+            entries.forEach(entry -> files.add(fileInfo(entry)));
+        }
+        ctx.json(response);
+    }
+
+    private void listRunArtifacts(Context ctx) {
+        String runId = runId(ctx);
+        ArtifactService.RunListing listing = artifacts.listRunArtifacts(runId, ctx.queryParam("path"), ctx.queryParam("page_token"));
+        ObjectNode response = JSON.createObjectNode();
+        response.put("root_uri", listing.rootUri());
+        if (!listing.files().isEmpty()) {
+            ArrayNode files = response.putArray("files");
+            listing.files().forEach(entry -> files.add(fileInfo(entry)));
+        }
+        if (listing.nextPageToken() != null) {
+            response.put("next_page_token", listing.nextPageToken());
+        }
+        ctx.json(response);
+    }
+
+    private void getArtifact(Context ctx) throws IOException {
+        send(ctx, artifacts.downloadRunArtifact(runId(ctx), required(ctx.queryParam("path"), "path")));
+    }
+
+    private void createMultipartUpload(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        String directory = rawTail(ctx, MPU + "create/");
+        String path = requiredText(body, "path");
+        JsonNode numParts = body.get("num_parts");
+        if (numParts == null || !numParts.canConvertToInt() || numParts.asInt() < 1 || numParts.asInt() > 10_000) {
+            throw AtollException.invalidParameter("Invalid value " + numParts + " for parameter 'num_parts': it must be a whole number from 1 to 10000.");
+        }
+        String uploadId = artifacts.createMultipartUpload(directory, path);
+        String target = ArtifactPath.parse(directory).resolve(ArtifactPath.parse(path)).toString();
+        String base = ctx.scheme() + "://" + ctx.host() + apiPrefix(ctx) + MPU + "upload/" + encodePath(target);
+        ObjectNode response = JSON.createObjectNode();
+        response.put("upload_id", uploadId);
+        ArrayNode credentials = response.putArray("credentials");
+        for (int part = 1; part <= numParts.asInt(); part++) {
+            ObjectNode credential = credentials.addObject();
+            credential.put("part_number", part);
+            credential.put("url", base + "?upload_id=" + uploadId + "&part_number=" + part);
+            credential.putObject("headers");
+        }
+        ctx.json(response);
+    }
+
+    private void uploadPart(Context ctx) throws IOException {
+        String uploadId = required(ctx.queryParam("upload_id"), "upload_id");
+        String partNumber = required(ctx.queryParam("part_number"), "part_number");
+        if (!partNumber.matches("\\d{1,5}")) {
+            throw AtollException.invalidParameter("Invalid value '" + partNumber + "' for parameter 'part_number': it must be a whole number from 1 to 10000.");
+        }
+        String etag;
+        try (InputStream body = ctx.req().getInputStream()) {
+            etag = artifacts.uploadPart(rawTail(ctx, MPU + "upload/"), uploadId, Integer.parseInt(partNumber), body);
+        }
+        ctx.header("ETag", etag);
+        ctx.json(JSON.createObjectNode());
+    }
+
+    private void completeMultipartUpload(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        List<ArtifactStore.CompletedPart> parts = new ArrayList<>();
+        JsonNode partsNode = body.get("parts");
+        if (partsNode == null || !partsNode.isArray()) {
+            throw AtollException.invalidParameter("Missing value for required parameter 'parts': give the part_number and etag of every uploaded part.");
+        }
+        for (JsonNode part : partsNode) {
+            JsonNode number = part.get("part_number");
+            JsonNode etag = part.get("etag");
+            if (number == null || !number.canConvertToInt() || etag == null || !etag.isTextual()) {
+                throw AtollException.invalidParameter("Invalid part " + part + " in 'parts': each needs a whole 'part_number' and a string 'etag'.");
+            }
+            parts.add(new ArtifactStore.CompletedPart(number.asInt(), etag.asText().replace("\"", "")));
+        }
+        artifacts.completeMultipartUpload(rawTail(ctx, MPU + "complete/"), requiredText(body, "path"), requiredText(body, "upload_id"), parts);
+        ctx.json(JSON.createObjectNode());
+    }
+
+    private void abortMultipartUpload(Context ctx) {
+        JsonNode body = jsonBody(ctx);
+        artifacts.abortMultipartUpload(rawTail(ctx, MPU + "abort/"), requiredText(body, "path"), requiredText(body, "upload_id"));
+        ctx.json(JSON.createObjectNode());
+    }
+
+    /** Streams a file to the client, straight to the socket (no compression buffer, exact length). */
+    public static void send(Context ctx, ArtifactService.Download download) throws IOException {
+        try (InputStream in = download.content()) {
+            ctx.status(200);
+            ctx.res().setContentType(contentType(download.name()));
+            ctx.res().setHeader("X-Content-Type-Options", "nosniff");
+            ctx.res().setHeader("Content-Disposition", contentDisposition(download.name()));
+            ctx.res().setContentLengthLong(download.size());
+            OutputStream out = ctx.res().getOutputStream();
+            in.transferTo(out);
+            out.flush();
+        }
+    }
+
+    /** An ASCII {@code filename} for old clients and the exact name as RFC 5987 {@code filename*}. */
+    private static String contentDisposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._ ()+,-]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Text types are served as text/plain so a browser never renders an uploaded page or script. */
+    private static String contentType(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return "application/json";
+        }
+        if (lower.equals("mlmodel") || lower.matches(".*\\.(txt|log|yaml|yml|csv|md|py|html|htm|js|svg|xml)$")) {
+            return "text/plain; charset=utf-8";
+        }
+        if (lower.matches(".*\\.(png|jpg|jpeg|gif)$")) {
+            return "image/" + (lower.endsWith("jpg") ? "jpeg" : lower.substring(lower.lastIndexOf('.') + 1));
+        }
+        return "application/octet-stream";
+    }
+
+    private static ObjectNode fileInfo(ArtifactEntry entry) {
+        ObjectNode file = JSON.createObjectNode();
+        file.put("path", entry.path().toString());
+        file.put("is_dir", entry.directory());
+        if (!entry.directory()) {
+            file.put("file_size", entry.size());
+        }
+        return file;
+    }
+
+    /** The artifact path after {@code marker} in the raw URI, percent-decoded once as the router would. */
+    private static String rawTail(Context ctx, String marker) {
+        String raw = ctx.req().getRequestURI();
+        int at = raw.indexOf(marker);
+        if (at < 0) {
+            throw AtollException.invalidParameter("Invalid artifact request path '" + raw + "'.");
+        }
+        return decodeOnce(raw.substring(at + marker.length()));
+    }
+
+    private static void refuseTraversalInRawUri(Context ctx) {
+        String raw = ctx.req().getRequestURI();
+        int at = raw.indexOf("/mlflow-artifacts/");
+        if (at < 0) {
+            return;
+        }
+        String tail = raw.substring(at + "/mlflow-artifacts/".length());
+        int slash = tail.indexOf('/');
+        if (tail.startsWith("mpu/")) {
+            slash = tail.indexOf('/', "mpu/".length());
+        }
+        if (slash >= 0) {
+            ArtifactPath.parse(decodeOnce(tail.substring(slash + 1)));
+        }
+    }
+
+    private static String decodeOnce(String raw) {
+        String safe = raw.replace("+", "%2B").replaceAll("%(?![0-9A-Fa-f]{2})", "%25");
+        return URLDecoder.decode(safe, StandardCharsets.UTF_8);
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (!encoded.isEmpty()) {
+                encoded.append('/');
+            }
+            encoded.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return encoded.toString();
+    }
+
+    private static String apiPrefix(Context ctx) {
+        return ctx.req().getRequestURI().startsWith("/ajax-api/") ? "/ajax-api/2.0" : "/api/2.0";
+    }
+
+    private static String runId(Context ctx) {
+        String runId = ctx.queryParam("run_id");
+        if (runId == null || runId.isEmpty()) {
+            runId = ctx.queryParam("run_uuid");
+        }
+        return required(runId, "run_id");
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            throw AtollException.invalidParameter("Missing value for required parameter '" + name + "'.");
+        }
+        return value;
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode body = JSON.readTree(ctx.body());
+            if (body == null || !body.isObject()) {
+                throw AtollException.invalidParameter("Invalid request body: expected a JSON object.");
+            }
+            return body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AtollException(ErrorCode.MALFORMED_REQUEST,
+                    "Malformed request body: it is not JSON (" + e.getOriginalMessage() + ").");
+        }
+    }
+
+    private static String requiredText(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw AtollException.invalidParameter("Missing value for required parameter '" + name + "'.");
+        }
+        return value.asText();
+    }
+}
