@@ -150,13 +150,19 @@ public final class TrackingService {
         return store.run(runId).orElseThrow(() -> runNotFound(runId));
     }
 
+    /** The run's info only: what a write checks before it writes (a whole run costs four queries more). */
+    private RunInfo getRunInfo(String runId) {
+        TrackingValidation.runId(runId);
+        return store.runInfo(runId).orElseThrow(() -> runNotFound(runId));
+    }
+
     public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         if (runName != null) {
             TrackingValidation.length("Run name", TrackingLimits.MAX_RUN_NAME_LENGTH, runName);
         }
         store.updateRun(runId, status, endTime, runName == null || runName.isEmpty() ? null : runName);
-        return getRun(runId).info();
+        return getRunInfo(runId);
     }
 
     public void deleteRun(String runId) {
@@ -172,21 +178,21 @@ public final class TrackingService {
     public void logMetric(String runId, String key, Double value, Long timestamp, Long step) {
         Metric metric = new Metric(key, required(value, "value"), required(timestamp, "timestamp"), step == null ? 0 : step);
         TrackingValidation.metric(metric);
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(metric), List.of(), List.of());
     }
 
     public void logParam(String runId, String key, String value) {
         Param param = new Param(key, value);
         TrackingValidation.param(param);
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(), List.of(param), List.of());
     }
 
     public void setTag(String runId, String key, String value) {
         Tag tag = new Tag(key, value);
         TrackingValidation.tag(tag);
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
     }
 
@@ -209,7 +215,7 @@ public final class TrackingService {
         batchParams.forEach(TrackingValidation::param);
         batchTags.forEach(TrackingValidation::tag);
         TrackingValidation.uniqueParamKeys(batchParams);
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, batchMetrics, batchParams, batchTags);
     }
 
@@ -220,7 +226,7 @@ public final class TrackingService {
                     + TrackingLimits.MAX_DATASETS_PER_BATCH + " datasets. Got " + inputs.size() + " datasets.");
         }
         inputs.forEach(TrackingValidation::datasetInput);
-        requireActive(getRun(runId));
+        requireActive(getRunInfo(runId));
         store.logInputs(runId, inputs);
     }
 
@@ -292,11 +298,16 @@ public final class TrackingService {
     }
 
     private static Run requireActive(Run run) {
-        if (run.info().lifecycleStage() != LifecycleStage.ACTIVE) {
-            throw AtollException.invalidParameter("The run " + run.info().runId()
-                    + " must be in the 'active' state. Current state is " + run.info().lifecycleStage().wireName() + ".");
-        }
+        requireActive(run.info());
         return run;
+    }
+
+    private static RunInfo requireActive(RunInfo info) {
+        if (info.lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("The run " + info.runId()
+                    + " must be in the 'active' state. Current state is " + info.lifecycleStage().wireName() + ".");
+        }
+        return info;
     }
 
     private static AtollException experimentNotFound(String experimentId) {

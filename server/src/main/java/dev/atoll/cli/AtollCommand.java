@@ -22,6 +22,8 @@ import java.io.PrintWriter;
                 ModulesCommand.class,
                 PublishCommand.class,
                 ModelsCommand.class,
+                DiffCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AtollCommand implements Runnable {
