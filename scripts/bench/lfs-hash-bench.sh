@@ -14,7 +14,7 @@
 # The ext4 root here is mounted with 'discard': freeing a copy costs the disk time, so every copy is
 # kept until the end (SIZE_GIB x ROUNDS x 3 of free space needed) and each step starts after sync + 5 s.
 # Usage: scripts/bench/lfs-hash-bench.sh [SIZE_GIB=2] [ROUNDS=5]
-# Prints one line per tool and round, then the median MB/s and the ratios. Results: docs/benchmarks-modules.md
+# Prints one line per tool and round, then the median MB/s and the ratios. Results: docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_GIB="${1:-2}"
