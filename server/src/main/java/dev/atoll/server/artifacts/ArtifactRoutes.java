@@ -8,7 +8,9 @@ import dev.atoll.artifacts.ArtifactPath;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.ArtifactStore;
 import dev.atoll.errors.AtollException;
+import dev.atoll.server.PageResponse;
 import dev.atoll.server.RequestFields;
+import dev.atoll.tracking.Page;
 import dev.atoll.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -72,13 +74,8 @@ public final class ArtifactRoutes implements Routes {
     }
 
     private void listProxy(Context ctx) {
-        ObjectNode response = JSON.createObjectNode();
         List<ArtifactEntry> entries = artifacts.list(RequestFields.of(ctx).string("path"));
-        if (!entries.isEmpty()) {
-            ArrayNode files = response.putArray("files");
-            entries.forEach(entry -> files.add(fileInfo(entry)));
-        }
-        ctx.json(response);
+        ctx.json(PageResponse.of("files", new Page<>(entries, null), ArtifactRoutes::fileInfo));
     }
 
     private void listRunArtifacts(Context ctx) {
@@ -88,15 +85,8 @@ public final class ArtifactRoutes implements Routes {
 
     /** A listing of files below a root as MLflow's ListArtifacts answers it: {@code root_uri}, {@code files}, {@code next_page_token}. */
     public static ObjectNode listing(ArtifactService.RunListing listing) {
-        ObjectNode response = JSON.createObjectNode();
-        response.put("root_uri", listing.rootUri());
-        if (!listing.files().isEmpty()) {
-            ArrayNode files = response.putArray("files");
-            listing.files().forEach(entry -> files.add(fileInfo(entry)));
-        }
-        if (listing.nextPageToken() != null) {
-            response.put("next_page_token", listing.nextPageToken());
-        }
+        ObjectNode response = JSON.createObjectNode().put("root_uri", listing.rootUri());
+        response.setAll(PageResponse.of("files", new Page<>(listing.files(), listing.nextPageToken()), ArtifactRoutes::fileInfo));
         return response;
     }
 

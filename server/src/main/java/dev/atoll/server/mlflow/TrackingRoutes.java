@@ -1,9 +1,9 @@
 package dev.atoll.server.mlflow;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
+import dev.atoll.server.PageResponse;
 import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import dev.atoll.tracking.Dataset;
@@ -138,15 +138,7 @@ public final class TrackingRoutes implements Routes {
         RequestFields in = RequestFields.of(ctx);
         Page<Experiment> page = tracking.searchExperiments(in.string("filter"), in.strings("order_by"),
                 in.int32("max_results"), in.string("page_token"), in.enumValue("view_type", ViewType.class));
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode experiments = body.putArray("experiments");
-            page.items().forEach(experiment -> experiments.add(TrackingJson.experiment(experiment)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
+        json(ctx, PageResponse.of("experiments", page, TrackingJson::experiment));
     }
 
     private void searchRuns(Context ctx) {
@@ -154,15 +146,7 @@ public final class TrackingRoutes implements Routes {
         Page<Run> page = tracking.searchRuns(in.strings("experiment_ids"), in.string("filter"),
                 in.enumValue("run_view_type", ViewType.class), in.int32("max_results"), in.strings("order_by"),
                 in.string("page_token"));
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode runs = body.putArray("runs");
-            page.items().forEach(run -> runs.add(TrackingJson.run(run)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
+        json(ctx, PageResponse.of("runs", page, TrackingJson::run));
     }
 
     /** A body over MLflow's 1 MB is refused by its announced length before it is read, or after if none was announced. */
@@ -235,15 +219,7 @@ public final class TrackingRoutes implements Routes {
             return;
         }
         Page<Metric> page = tracking.getMetricHistory(runId, key, maxResults, pageToken);
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode metrics = body.putArray("metrics");
-            page.items().forEach(metric -> metrics.add(TrackingJson.metric(metric)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
+        json(ctx, PageResponse.of("metrics", page, TrackingJson::metric));
     }
 
     private static long orZero(Long value) {

@@ -9,6 +9,7 @@ import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryService;
+import dev.atoll.server.PageResponse;
 import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import dev.atoll.server.artifacts.ArtifactRoutes;
@@ -154,15 +155,9 @@ public final class RegistryRoutes implements Routes {
     /** MLflow 3's logged-models API, which its clients call while logging and registering a model. */
     private void addLoggedModelRoutes(Javalin app, String base) {
         route(app, base, HandlerType.POST, "/search", (in, ctx) -> {
-            List<String> experimentIds = in.strings("experiment_ids");
-            Page<LoggedModel> page = loggedModels.search(experimentIds, in.string("filter"), in.int32("max_results"), in.string("page_token"));
-            ObjectNode response = JSON.createObjectNode();
-            ArrayNode models = response.putArray("models");
-            page.items().forEach(m -> models.add(LoggedModelJson.model(m)));
-            if (page.nextPageToken() != null) {
-                response.put("next_page_token", page.nextPageToken());
-            }
-            return response;
+            Page<LoggedModel> page = loggedModels.search(in.strings("experiment_ids"), in.string("filter"), in.int32("max_results"),
+                    in.string("page_token"));
+            return PageResponse.of("models", page, LoggedModelJson::model);
         });
         route(app, base, HandlerType.POST, "", (in, ctx) -> loggedModelResponse(loggedModels.create(in.requiredString("experiment_id"),
                 in.string("name"), in.string("model_type"), in.string("source_run_id"), in.params("params"), in.tags("tags"), actor(ctx))));
@@ -215,39 +210,18 @@ public final class RegistryRoutes implements Routes {
     private ObjectNode searchModels(RequestFields in, Context ctx) {
         Page<RegisteredModel> page = registry.searchRegisteredModels(in.string("filter"), in.int32("max_results"),
                 in.strings("order_by"), in.string("page_token"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!page.items().isEmpty()) {
-            ArrayNode models = response.putArray("registered_models");
-            page.items().forEach(m -> models.add(RegistryJson.model(m)));
-        }
-        if (page.nextPageToken() != null) {
-            response.put("next_page_token", page.nextPageToken());
-        }
-        return response;
+        return PageResponse.of("registered_models", page, RegistryJson::model);
     }
 
     private ObjectNode searchVersions(RequestFields in, Context ctx) {
         Page<ModelVersion> page = registry.searchModelVersions(in.string("filter"), in.int32("max_results"),
                 in.strings("order_by"), in.string("page_token"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!page.items().isEmpty()) {
-            ArrayNode versions = response.putArray("model_versions");
-            page.items().forEach(v -> versions.add(RegistryJson.version(v)));
-        }
-        if (page.nextPageToken() != null) {
-            response.put("next_page_token", page.nextPageToken());
-        }
-        return response;
+        return PageResponse.of("model_versions", page, RegistryJson::version);
     }
 
     private ObjectNode latestVersions(RequestFields in, Context ctx) {
         List<ModelVersion> latest = registry.getLatestVersions(in.requiredString("name"), in.strings("stages"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!latest.isEmpty()) {
-            ArrayNode versions = response.putArray("model_versions");
-            latest.forEach(v -> versions.add(RegistryJson.version(v)));
-        }
-        return response;
+        return PageResponse.of("model_versions", new Page<>(latest, null), RegistryJson::version);
     }
 
     private void getArtifact(Context ctx) throws java.io.IOException {
