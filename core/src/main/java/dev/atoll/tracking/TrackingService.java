@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -26,11 +27,18 @@ import static dev.atoll.tracking.TrackingValidation.required;
 public final class TrackingService {
     private final TrackingStore store;
     private final Clock clock;
+    private final ModelOutputs modelOutputs;
     private final RandomGenerator random = new SecureRandom();
 
+    /** Tracking on its own: runs have no model outputs. */
     public TrackingService(TrackingStore store, Clock clock) {
+        this(store, clock, ModelOutputs.NONE);
+    }
+
+    public TrackingService(TrackingStore store, Clock clock, ModelOutputs modelOutputs) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.modelOutputs = Objects.requireNonNull(modelOutputs, "modelOutputs");
     }
 
     // ---- experiments
@@ -145,54 +153,54 @@ public final class TrackingService {
         return store.createRun(new NewRun(runId, experimentId, name, user, start, artifactUri, runTags));
     }
 
+    /** A run with everything MLflow returns of it, its model outputs included. */
     public Run getRun(String runId) {
-        TrackingValidation.runId(runId);
-        return store.run(runId).orElseThrow(() -> runNotFound(runId));
+        return withOutputs(List.of(run(runId))).get(0);
     }
 
     public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         if (runName != null) {
             TrackingValidation.length("Run name", TrackingLimits.MAX_RUN_NAME_LENGTH, runName);
         }
         store.updateRun(runId, status, endTime, runName == null || runName.isEmpty() ? null : runName);
-        return getRun(runId).info();
+        return run(runId).info();
     }
 
     public void deleteRun(String runId) {
-        getRun(runId);
+        run(runId);
         store.setRunLifecycle(runId, LifecycleStage.DELETED, now());
     }
 
     public void restoreRun(String runId) {
-        getRun(runId);
+        run(runId);
         store.setRunLifecycle(runId, LifecycleStage.ACTIVE, now());
     }
 
     public void logMetric(String runId, String key, Double value, Long timestamp, Long step) {
         Metric metric = new Metric(key, required(value, "value"), required(timestamp, "timestamp"), step == null ? 0 : step);
         TrackingValidation.metric(metric);
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         store.logBatch(runId, List.of(metric), List.of(), List.of());
     }
 
     public void logParam(String runId, String key, String value) {
         Param param = new Param(key, value);
         TrackingValidation.param(param);
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         store.logBatch(runId, List.of(), List.of(param), List.of());
     }
 
     public void setTag(String runId, String key, String value) {
         Tag tag = new Tag(key, value);
         TrackingValidation.tag(tag);
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
     }
 
     public void deleteTag(String runId, String key) {
         required(key, "key");
-        Run run = requireActive(getRun(runId));
+        Run run = requireActive(run(runId));
         if (run.data().tags().stream().noneMatch(tag -> tag.key().equals(key))) {
             throw AtollException.notFound("No tag with name: " + key + " in run with id " + runId);
         }
@@ -209,7 +217,7 @@ public final class TrackingService {
         batchParams.forEach(TrackingValidation::param);
         batchTags.forEach(TrackingValidation::tag);
         TrackingValidation.uniqueParamKeys(batchParams);
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         store.logBatch(runId, batchMetrics, batchParams, batchTags);
     }
 
@@ -220,7 +228,7 @@ public final class TrackingService {
                     + TrackingLimits.MAX_DATASETS_PER_BATCH + " datasets. Got " + inputs.size() + " datasets.");
         }
         inputs.forEach(TrackingValidation::datasetInput);
-        requireActive(getRun(runId));
+        requireActive(run(runId));
         store.logInputs(runId, inputs);
     }
 
@@ -237,13 +245,14 @@ public final class TrackingService {
         }
         List<Run> found = store.searchRuns(new RunQuery(ids, comparisons, ordering,
                 viewType == null ? ViewType.ACTIVE_ONLY : viewType, offset, limit + 1));
-        return page(found, offset, limit);
+        Page<Run> page = page(found, offset, limit);
+        return new Page<>(withOutputs(page.items()), page.nextPageToken());
     }
 
     /** All points when {@code maxResults} is null, as MLflow's server does; pages otherwise. */
     public Page<Metric> getMetricHistory(String runId, String metricKey, Integer maxResults, String pageToken) {
         required(metricKey, "metric_key");
-        getRun(runId);
+        run(runId);
         int offset = PageToken.decode(pageToken);
         if (maxResults == null) {
             return new Page<>(store.metricHistory(runId, metricKey, offset, Integer.MAX_VALUE), null);
@@ -258,11 +267,26 @@ public final class TrackingService {
     /** The whole history of one metric, point by point into {@code sink}, in history order. */
     public void streamMetricHistory(String runId, String metricKey, MetricSink sink) throws IOException {
         required(metricKey, "metric_key");
-        getRun(runId);
+        run(runId);
         store.metricHistory(runId, metricKey, 0, Integer.MAX_VALUE, sink);
     }
 
     // ---- helpers
+
+    /** A run as the store holds it, without its model outputs: what the writes check. */
+    private Run run(String runId) {
+        TrackingValidation.runId(runId);
+        return store.run(runId).orElseThrow(() -> runNotFound(runId));
+    }
+
+    /** The runs with the logged models each produced, asked for all of them at once. */
+    private List<Run> withOutputs(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        Map<String, List<LoggedModelOutput>> outputs = modelOutputs.forRuns(runs.stream().map(run -> run.info().runId()).toList());
+        return runs.stream().map(run -> run.withOutputs(outputs.getOrDefault(run.info().runId(), List.of()))).toList();
+    }
 
     private static int maxResults(Integer maxResults) {
         if (maxResults == null) {

@@ -159,4 +159,27 @@ class TrackingServiceTest {
         assertThatThrownBy(() -> service.deleteTag(runId, "absent"))
                 .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
     }
+
+    @Test
+    void runsAreReturnedWithTheModelsTheyProducedAskedForOncePerCall() {
+        List<List<String>> asked = new ArrayList<>();
+        TrackingService withRegistry = new TrackingService(store, Clock.systemUTC(), runIds -> {
+            asked.add(runIds);
+            return java.util.Map.of(runIds.get(0), List.of(new LoggedModelOutput("m-1", 0), new LoggedModelOutput("m-2", 3)));
+        });
+        String first = withRegistry.createRun("0", null, "first", 1L, List.of()).info().runId();
+        String second = withRegistry.createRun("0", null, "second", 2L, List.of()).info().runId();
+        withRegistry.logParam(first, "p", "1");
+        withRegistry.setTag(first, "t", "v");
+        assertThat(asked).as("writes read the run without its outputs").isEmpty();
+
+        assertThat(withRegistry.getRun(first).outputs())
+                .containsExactly(new LoggedModelOutput("m-1", 0), new LoggedModelOutput("m-2", 3));
+        List<Run> page = withRegistry.searchRuns(List.of("0"), null, null, null, List.of("attributes.start_time ASC"), null).items();
+        assertThat(page).extracting(run -> run.info().runId()).containsExactly(first, second);
+        assertThat(page.get(0).outputs()).hasSize(2);
+        assertThat(page.get(1).outputs()).as("a run that produced no model").isEmpty();
+        assertThat(asked).containsExactly(List.of(first), List.of(first, second));
+        assertThat(service.getRun(first).outputs()).as("tracking without a registry").isEmpty();
+    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.tracking.Dataset;
 import dev.atoll.tracking.DatasetInput;
 import dev.atoll.tracking.Experiment;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Metric;
 import dev.atoll.tracking.Param;
 import dev.atoll.tracking.Run;
@@ -79,6 +80,13 @@ final class TrackingJson {
                 datasetJson.put("source", dataset.source());
                 putIfSet(datasetJson, "schema", dataset.schema());
                 putIfSet(datasetJson, "profile", dataset.profile());
+            }
+        }
+        ObjectNode outputs = json.putObject("outputs");
+        if (!run.outputs().isEmpty()) {
+            ArrayNode modelOutputs = outputs.putArray("model_outputs");
+            for (LoggedModelOutput output : run.outputs()) {
+                modelOutputs.addObject().put("model_id", output.modelId()).put("step", output.step());
             }
         }
         return json;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.registry.LoggedModel;
-import dev.atoll.registry.LoggedModelOutput;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
