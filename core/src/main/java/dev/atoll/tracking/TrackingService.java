@@ -1,5 +1,6 @@
 package dev.atoll.tracking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
 import dev.atoll.search.Comparison;
 import dev.atoll.search.OrderBy;
@@ -230,6 +231,18 @@ public final class TrackingService {
         inputs.forEach(TrackingValidation::datasetInput);
         requireActive(run(runId));
         store.logInputs(runId, inputs);
+    }
+
+    /**
+     * MLflow 2's {@code runs/log-model} ({@code record_logged_model}): adds the model, given as the
+     * JSON of its MLmodel file, to the list in the run's {@code mlflow.log-model.history} tag, as
+     * MLflow keeps it ({@link LoggedModelHistory}). Models logged at once to one run are all kept.
+     */
+    public void logModel(String runId, String modelJson) {
+        TrackingValidation.runId(runId);
+        ObjectNode entry = LoggedModelHistory.entry(required(modelJson, "model_json"));
+        requireActive(run(runId));
+        store.changeRunTag(runId, LoggedModelHistory.TAG, history -> LoggedModelHistory.append(history, entry));
     }
 
     public Page<Run> searchRuns(List<String> experimentIds, String filter, ViewType viewType, Integer maxResults,

@@ -121,6 +121,11 @@ public final class TrackingRoutes implements Routes {
         });
         post(app, "runs/log-batch", this::logBatch);
         post(app, "runs/log-inputs", this::logInputs);
+        post(app, "runs/log-model", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.logModel(in.runId(), in.requiredString("model_json"));
+            empty(ctx);
+        });
         post(app, "runs/search", this::searchRuns);
         get(app, "runs/search", this::searchRuns);
         get(app, "metrics/get-history", this::metricHistory);
