@@ -159,43 +159,49 @@ public final class TrackingService {
         return withOutputs(List.of(run(runId))).get(0);
     }
 
+    /** The run's info only: what a write checks before it writes (a whole run costs four queries more). */
+    private RunInfo getRunInfo(String runId) {
+        TrackingValidation.runId(runId);
+        return store.runInfo(runId).orElseThrow(() -> runNotFound(runId));
+    }
+
     public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         if (runName != null) {
             TrackingValidation.length("Run name", TrackingLimits.MAX_RUN_NAME_LENGTH, runName);
         }
         store.updateRun(runId, status, endTime, runName == null || runName.isEmpty() ? null : runName);
-        return run(runId).info();
+        return getRunInfo(runId);
     }
 
     public void deleteRun(String runId) {
-        run(runId);
+        getRunInfo(runId);
         store.setRunLifecycle(runId, LifecycleStage.DELETED, now());
     }
 
     public void restoreRun(String runId) {
-        run(runId);
+        getRunInfo(runId);
         store.setRunLifecycle(runId, LifecycleStage.ACTIVE, now());
     }
 
     public void logMetric(String runId, String key, Double value, Long timestamp, Long step) {
         Metric metric = new Metric(key, required(value, "value"), required(timestamp, "timestamp"), step == null ? 0 : step);
         TrackingValidation.metric(metric);
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(metric), List.of(), List.of());
     }
 
     public void logParam(String runId, String key, String value) {
         Param param = new Param(key, value);
         TrackingValidation.param(param);
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(), List.of(param), List.of());
     }
 
     public void setTag(String runId, String key, String value) {
         Tag tag = new Tag(key, value);
         TrackingValidation.tag(tag);
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, List.of(), List.of(), List.of(tag));
     }
 
@@ -218,7 +224,7 @@ public final class TrackingService {
         batchParams.forEach(TrackingValidation::param);
         batchTags.forEach(TrackingValidation::tag);
         TrackingValidation.uniqueParamKeys(batchParams);
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.logBatch(runId, batchMetrics, batchParams, batchTags);
     }
 
@@ -229,7 +235,7 @@ public final class TrackingService {
                     + TrackingLimits.MAX_DATASETS_PER_BATCH + " datasets. Got " + inputs.size() + " datasets.");
         }
         inputs.forEach(TrackingValidation::datasetInput);
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.logInputs(runId, inputs);
     }
 
@@ -241,7 +247,7 @@ public final class TrackingService {
     public void logModel(String runId, String modelJson) {
         TrackingValidation.runId(runId);
         ObjectNode entry = LoggedModelHistory.entry(required(modelJson, "model_json"));
-        requireActive(run(runId));
+        requireActive(getRunInfo(runId));
         store.changeRunTag(runId, LoggedModelHistory.TAG, history -> LoggedModelHistory.append(history, entry));
     }
 
@@ -265,7 +271,7 @@ public final class TrackingService {
     /** All points when {@code maxResults} is null, as MLflow's server does; pages otherwise. */
     public Page<Metric> getMetricHistory(String runId, String metricKey, Integer maxResults, String pageToken) {
         required(metricKey, "metric_key");
-        run(runId);
+        getRunInfo(runId);
         int offset = PageToken.decode(pageToken);
         if (maxResults == null) {
             return new Page<>(store.metricHistory(runId, metricKey, offset, Integer.MAX_VALUE), null);
@@ -280,13 +286,13 @@ public final class TrackingService {
     /** The whole history of one metric, point by point into {@code sink}, in history order. */
     public void streamMetricHistory(String runId, String metricKey, MetricSink sink) throws IOException {
         required(metricKey, "metric_key");
-        run(runId);
+        getRunInfo(runId);
         store.metricHistory(runId, metricKey, 0, Integer.MAX_VALUE, sink);
     }
 
     // ---- helpers
 
-    /** A run as the store holds it, without its model outputs: what the writes check. */
+    /** A whole run as the store holds it, without its model outputs (deleting a tag checks the run has it). */
     private Run run(String runId) {
         TrackingValidation.runId(runId);
         return store.run(runId).orElseThrow(() -> runNotFound(runId));
@@ -329,11 +335,16 @@ public final class TrackingService {
     }
 
     private static Run requireActive(Run run) {
-        if (run.info().lifecycleStage() != LifecycleStage.ACTIVE) {
-            throw AtollException.invalidParameter("The run " + run.info().runId()
-                    + " must be in the 'active' state. Current state is " + run.info().lifecycleStage().wireName() + ".");
-        }
+        requireActive(run.info());
         return run;
+    }
+
+    private static RunInfo requireActive(RunInfo info) {
+        if (info.lifecycleStage() != LifecycleStage.ACTIVE) {
+            throw AtollException.invalidParameter("The run " + info.runId()
+                    + " must be in the 'active' state. Current state is " + info.lifecycleStage().wireName() + ".");
+        }
+        return info;
     }
 
     private static AtollException experimentNotFound(String experimentId) {

@@ -48,6 +48,11 @@ public interface TrackingStore extends AutoCloseable {
 
     Optional<Run> run(String runId);
 
+    /** The run's info without its metrics, params, tags and inputs (the check before each write). */
+    default Optional<RunInfo> runInfo(String runId) {
+        return run(runId).map(Run::info);
+    }
+
     /** Updates status, end time and name; null leaves a field as it is. A new name also updates the {@code mlflow.runName} tag. */
     void updateRun(String runId, RunStatus status, Long endTime, String runName);
 

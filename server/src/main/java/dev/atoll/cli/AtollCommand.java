@@ -19,6 +19,8 @@ import java.io.PrintWriter;
         subcommands = {
                 ServerCommand.class,
                 ModelsCommand.class,
+                DiffCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class AtollCommand implements Runnable {

@@ -14,6 +14,7 @@ import dev.atoll.tracking.MetricSink;
 import dev.atoll.tracking.NewRun;
 import dev.atoll.tracking.Param;
 import dev.atoll.tracking.Run;
+import dev.atoll.tracking.RunInfo;
 import dev.atoll.tracking.RunQuery;
 import dev.atoll.tracking.RunStatus;
 import dev.atoll.tracking.Tag;
@@ -187,6 +188,14 @@ public final class JdbcTrackingStore implements TrackingStore {
         return database.read(connection -> {
             Long id = internalId(connection, runId);
             return id == null ? Optional.<Run>empty() : loader.load(connection, List.of(id)).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<RunInfo> runInfo(String runId) {
+        return database.read(connection -> {
+            Long id = internalId(connection, runId);
+            return id == null ? Optional.<RunInfo>empty() : Optional.ofNullable(loader.infos(connection, List.of(id)).get(id));
         });
     }
 

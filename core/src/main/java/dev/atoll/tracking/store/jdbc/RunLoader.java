@@ -39,16 +39,22 @@ final class RunLoader {
         return runs;
     }
 
-    private List<Run> loadChunk(Connection connection, List<Long> ids) throws SQLException {
+    /** The runs' own columns only: what a write needs to check that its run is active. */
+    Map<Long, RunInfo> infos(Connection connection, List<Long> ids) throws SQLException {
         Map<Long, RunInfo> infos = new HashMap<>();
-        Map<Long, List<Metric>> metrics = new HashMap<>();
-        Map<Long, List<Param>> params = new HashMap<>();
-        Map<Long, List<Tag>> tags = new HashMap<>();
         query(connection, "SELECT id, run_uuid, experiment_id, name, user_id, status, start_time, end_time, artifact_uri,"
                 + " lifecycle_stage FROM runs WHERE id IN ", ids, row -> infos.put(row.getLong(1), new RunInfo(
                 row.getString(2), Long.toString(row.getLong(3)), row.getString(4), row.getString(5),
                 RunStatus.valueOf(row.getString(6)), nullableLong(row, 7), nullableLong(row, 8), row.getString(9),
                 LifecycleStage.fromWireName(row.getString(10)))));
+        return infos;
+    }
+
+    private List<Run> loadChunk(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, RunInfo> infos = infos(connection, ids);
+        Map<Long, List<Metric>> metrics = new HashMap<>();
+        Map<Long, List<Param>> params = new HashMap<>();
+        Map<Long, List<Tag>> tags = new HashMap<>();
         query(connection, "SELECT run_id, key, value, is_nan, timestamp, step FROM latest_metrics WHERE run_id IN ", ids,
                 row -> metrics.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(MetricRows.metric(row, 2)));
         query(connection, "SELECT run_id, key, value FROM params WHERE run_id IN ", ids,

@@ -222,6 +222,15 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     @Test
+    void readsARunsInfoAloneAsTheWholeRunHasIt() {
+        String id = newRun("0", "r", 1).info().runId();
+        store.logBatch(id, List.of(new Metric("m", 1, 1, 1)), List.of(new Param("p", "v")), List.of(new Tag("t", "v")));
+        store.updateRun(id, RunStatus.FINISHED, 99L, null);
+        assertThat(store.runInfo(id)).contains(store.run(id).orElseThrow().info());
+        assertThat(store.runInfo("0123456789abcdef0123456789abcdef")).isEmpty();
+    }
+
+    @Test
     void roundTripsNaNAndInfinities() {
         String id = newRun("0", "r", 1).info().runId();
         store.logBatch(id, List.of(new Metric("x", Double.NaN, 1, 0), new Metric("x", Double.POSITIVE_INFINITY, 1, 1),

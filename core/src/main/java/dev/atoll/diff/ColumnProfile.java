@@ -1,0 +1,126 @@
+package dev.atoll.diff;
+
+import dev.atoll.diff.table.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass over a column for its type and numeric stats, a second for value counts only when it
+ * is not numeric; and, on demand, an order-free fingerprint of its values, which finds renamed
+ * columns in keyless diffs.
+ */
+final class ColumnProfile {
+    static final int TOP = 5;
+
+    final ColumnStats stats;
+
+    private ColumnProfile(ColumnStats stats) {
+        this.stats = stats;
+    }
+
+    /** The same for any order of the same values: the sum of mixed value hashes. Only keyless rename detection needs it. */
+    static long fingerprint(Table table, int col) {
+        long sum = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (!table.isNull(r, col)) {
+                sum += mix(table.hash(r, col));
+            }
+        }
+        return sum;
+    }
+
+    static ColumnProfile of(Table table, int col) {
+        int rows = table.rowCount();
+        long count = 0;
+        long nulls = 0;
+        boolean numeric = true;
+        boolean integral = true;
+        boolean bool = true;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double mean = 0;
+        double m2 = 0;
+        for (int r = 0; r < rows; r++) {
+            if (table.isNull(r, col)) {
+                nulls++;
+                continue;
+            }
+            count++;
+            if (numeric) {
+                double v = table.number(r, col);
+                if (Double.isNaN(v)) {
+                    numeric = false;
+                } else {
+                    integral &= v == Math.rint(v);
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    double delta = v - mean;
+                    mean += delta / count;
+                    m2 += delta * (v - mean);
+                }
+            }
+            if (bool) {
+                bool = table.booleanWord(r, col);
+            }
+        }
+        if (count == 0) {
+            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of()));
+        }
+        if (numeric) {
+            ColumnType type = integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
+            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of()));
+        }
+        // Count distinct values on their bytes (no String per row), then keep the 5 largest.
+        RowIndex values = new RowIndex(table, new int[]{col});
+        for (int r = 0; r < rows; r++) {
+            if (!table.isNull(r, col)) {
+                values.add(r);
+            }
+        }
+        int[] best = new int[TOP];
+        int kept = 0;
+        for (int slot = 0; slot < values.slots(); slot++) {
+            int c = values.count(slot);
+            if (c == 0) {
+                continue;
+            }
+            int pos = kept < TOP ? kept++ : TOP;
+            if (pos == TOP && !ranksBefore(table, col, values, slot, best[TOP - 1])) {
+                continue;
+            }
+            if (pos == TOP) {
+                pos = TOP - 1;
+            }
+            while (pos > 0 && ranksBefore(table, col, values, slot, best[pos - 1])) {
+                best[pos] = best[pos - 1];
+                pos--;
+            }
+            best[pos] = slot;
+        }
+        List<ValueCount> top = new ArrayList<>(TOP);
+        for (int i = 0; i < kept; i++) {
+            top.add(new ValueCount(table.value(values.rowAt(best[i]), col), values.count(best[i])));
+        }
+        ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
+        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top));
+    }
+
+    /** More frequent first; ties by first appearance in the file, so the ranking does not depend on hash order. */
+    private static boolean ranksBefore(Table table, int col, RowIndex values, int slot, int other) {
+        int a = values.count(slot);
+        int b = values.count(other);
+        if (a != b) {
+            return a > b;
+        }
+        return values.rowAt(slot) < values.rowAt(other);
+    }
+
+    /** Spreads a 32-bit hash over 64 bits so that sums of many of them rarely collide (splitmix64 finaliser). */
+    static long mix(int hash) {
+        long z = hash * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

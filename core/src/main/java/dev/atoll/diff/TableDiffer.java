@@ -1,0 +1,145 @@
+package dev.atoll.diff;
+
+import dev.atoll.diff.table.Table;
+import dev.atoll.errors.AtollException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * Compares two tables held in memory: schema first (columns matched by name, then renamed columns
+ * by their values), then rows, keyed when a key is given or can be inferred, else as a multiset.
+ * {@link TableFileDiffer} picks this or the spilled diff for files.
+ */
+public final class TableDiffer {
+    private TableDiffer() {
+    }
+
+    /** @param key the key column, or null to infer one (and fall back to a keyless diff) */
+    public static TableDiff diff(Table before, Table after, String key) {
+        int oldWidth = before.columns().size();
+        int newWidth = after.columns().size();
+        ColumnStats[] oldStats = new ColumnStats[oldWidth];
+        ColumnStats[] newStats = new ColumnStats[newWidth];
+        // Columns are independent: profile them on all cores.
+        IntStream.range(0, oldWidth + newWidth).parallel().forEach(c -> {
+            if (c < oldWidth) {
+                oldStats[c] = ColumnProfile.of(before, c).stats;
+            } else {
+                newStats[c - oldWidth] = ColumnProfile.of(after, c - oldWidth).stats;
+            }
+        });
+
+        String keyNote;
+        String chosen;
+        if (key != null) {
+            requireKey(before.columns(), before.source(), key);
+            requireKey(after.columns(), after.source(), key);
+            int[] dup = RowComparer.firstDuplicate(after, after.columnIndex(key)); // the old side is checked while it is indexed
+            if (dup != null) {
+                throw notUnique(after, after.columnIndex(key), dup);
+            }
+            chosen = key;
+            keyNote = givenKeyNote(key);
+        } else {
+            chosen = inferKey(before, after, ColumnMatcher.byName(before.columns(), after.columns()));
+            keyNote = chosen != null ? inferredKeyNote(chosen, "") : NO_KEY_NOTE;
+        }
+        int[] match = null;
+        if (chosen != null) {
+            int oldKey = before.columnIndex(chosen);
+            RowComparer.KeyMatch keyMatch = RowComparer.matchByKey(before, after, oldKey, after.columnIndex(chosen));
+            if (keyMatch.duplicate() != null) {
+                throw notUnique(before, oldKey, keyMatch.duplicate());
+            }
+            match = keyMatch.match();
+        }
+
+        int[] matched = match;
+        ColumnMatcher.Pairing pairing = ColumnMatcher.pair(before.columns(), after.columns(), oldStats, newStats,
+                matched != null
+                        ? (o, n) -> RowComparer.sameOnMatchedRows(before, o, after, n, matched)
+                        : (o, n) -> ColumnMatcher.sameMultiset(oldStats[o], ColumnProfile.fingerprint(before, o),
+                                newStats[n], ColumnProfile.fingerprint(after, n)));
+
+        RowComparer.Outcome outcome = match != null
+                ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
+                : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
+
+        Histogram[] histograms = new Histogram[newWidth];
+        for (int n = 0; n < newWidth; n++) {
+            int o = pairing.newToOld()[n];
+            if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
+                HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
+                for (int r = 0; r < before.rowCount(); r++) {
+                    bins.addBefore(before.number(r, o));
+                }
+                for (int r = 0; r < after.rowCount(); r++) {
+                    bins.addAfter(after.number(r, n));
+                }
+                histograms[n] = bins.histogram();
+            }
+        }
+        List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
+                outcome.modifiedCells(), histograms);
+        return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
+                outcome.added(), outcome.removed(), outcome.modified(), List.of());
+    }
+
+    static final String NO_KEY_NOTE = "no key: no single column is unique on both sides — rows compared as a multiset";
+
+    static String givenKeyNote(String key) {
+        return "key column '" + key + "' (given)";
+    }
+
+    static String inferredKeyNote(String key, String scope) {
+        return "key column '" + key + "' (inferred: the " + (idLike(key) ? "id-like " : "only ") + "column unique on both sides"
+                + scope + ")";
+    }
+
+    /** The only column (paired by name) unique and never empty on both sides, else the only id-like one of those, else null. */
+    static String inferKey(Table before, Table after, int[] newToOld) {
+        List<String> unique = new ArrayList<>();
+        for (int n = 0; n < newToOld.length; n++) {
+            if (newToOld[n] >= 0 && RowComparer.firstDuplicate(before, newToOld[n]) == null
+                    && RowComparer.firstDuplicate(after, n) == null) {
+                unique.add(after.columns().get(n));
+            }
+        }
+        if (unique.size() == 1) {
+            return unique.get(0);
+        }
+        List<String> idLike = unique.stream().filter(TableDiffer::idLike).toList();
+        return idLike.size() == 1 ? idLike.get(0) : null;
+    }
+
+    static boolean idLike(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("id") || n.equals("key") || n.endsWith("_id") || n.endsWith("-id") || n.endsWith(" id")
+                || (name.endsWith("Id") && name.length() > 2) || n.equals("uuid");
+    }
+
+    static void requireKey(List<String> columns, String source, String key) {
+        if (!columns.contains(key)) {
+            throw AtollException.invalidParameter("key column '" + key + "' is not in " + source + " (columns: "
+                    + String.join(", ", columns) + ") — pass --key with one of these, or omit --key to infer one");
+        }
+    }
+
+    static AtollException notUnique(Table table, int col, int[] dup) {
+        String key = table.columns().get(col);
+        if (dup[1] < 0) {
+            return AtollException.invalidParameter("key column '" + key + "' is empty in " + table.source() + " line "
+                    + table.line(dup[0]) + " — a key needs a value in every row; choose another --key or omit --key for a keyless diff");
+        }
+        return AtollException.invalidParameter("key column '" + key + "' is not unique in " + table.source() + ": value '"
+                + table.value(dup[0], col) + "' on lines " + table.line(dup[1]) + " and " + table.line(dup[0])
+                + " — choose a unique --key, or omit --key for a keyless diff");
+    }
+
+    private static SourceInfo source(Table table) {
+        return new SourceInfo(table.source(), table.format(), table.rowCount(), table.columns(), table.problems());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.atoll.diff.table;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Collects rows as field offsets into one byte buffer; rows with the wrong width are kept (padded or cut) and reported. */
+final class TableBuilder {
+    private final String source;
+    private final List<String> columns;
+    private final int width;
+    private byte[] data;
+    private int dataLength;
+    private int[] starts;
+    private int[] ends;
+    private int[] lines;
+    private int rows;
+    private final ReadProblems problems;
+
+    TableBuilder(String source, List<String> columns, byte[] data, int used, int expectedRows) {
+        this.source = source;
+        this.columns = columns;
+        this.width = Math.max(1, columns.size());
+        this.data = data;
+        this.dataLength = used;
+        int capacity = Math.max(16, expectedRows);
+        this.starts = new int[capacity * width];
+        this.ends = new int[capacity * width];
+        this.lines = new int[capacity];
+        this.problems = new ReadProblems(source);
+    }
+
+    /** Appends bytes to the buffer (for sources that are not one file buffer) and returns their offset. */
+    int append(byte[] bytes) {
+        return append(bytes, 0, bytes.length);
+    }
+
+    int append(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (dataLength + length > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + length + 1024));
+        }
+        System.arraycopy(bytes, from, data, dataLength, length);
+        int offset = dataLength;
+        dataLength += length;
+        return offset;
+    }
+
+    void add(int[] fieldStarts, int[] fieldEnds, int count, int line) {
+        if (rows == lines.length) {
+            int capacity = rows * 2;
+            starts = Arrays.copyOf(starts, capacity * width);
+            ends = Arrays.copyOf(ends, capacity * width);
+            lines = Arrays.copyOf(lines, capacity);
+        }
+        if (count != width) {
+            problems.ragged(line, count, width);
+        }
+        int base = rows * width;
+        int n = Math.min(count, width);
+        System.arraycopy(fieldStarts, 0, starts, base, n);
+        System.arraycopy(fieldEnds, 0, ends, base, n);
+        for (int col = n; col < width; col++) {
+            starts[base + col] = 0;
+            ends[base + col] = 0;
+        }
+        lines[rows++] = line;
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    Table build(String format) {
+        return new Table(source, format, columns, data, starts, ends, lines, rows, problems.list());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.atoll.diff.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongConsumer;
+
+/**
+ * Brings file bytes to UTF-8: a UTF-8 BOM is skipped, valid UTF-8 is used as is, anything else is
+ * read as ISO-8859-1 (every byte is a character there, so nothing is lost or rejected) and re-encoded.
+ */
+final class TextEncoding {
+    record Decoded(byte[] data, int offset, String label) {
+    }
+
+    private TextEncoding() {
+    }
+
+    static Decoded toUtf8(byte[] raw) {
+        if (raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF) {
+            return new Decoded(raw, 3, "UTF-8 with BOM");
+        }
+        if (isUtf8(raw)) {
+            return new Decoded(raw, 0, "UTF-8");
+        }
+        return new Decoded(new String(raw, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8), 0,
+                "ISO-8859-1 (not valid UTF-8)");
+    }
+
+    static boolean isUtf8(byte[] b) {
+        return validPrefix(b, 0, b.length) == b.length;
+    }
+
+    /**
+     * How far {@code b[from, to)} is valid UTF-8: {@code to} when all of it is, less when it ends in
+     * the first bytes of a character (which the next chunk may complete), -1 when it is not UTF-8.
+     */
+    static int validPrefix(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int extra;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return -1;
+            }
+            if (i + extra >= to) {
+                for (int k = i + 1; k < to; k++) {
+                    if ((b[k] & 0xC0) != 0x80) {
+                        return -1;
+                    }
+                }
+                return i;
+            }
+            int cp = c & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int cc = b[i + k] & 0xFF;
+                if ((cc & 0xC0) != 0x80) {
+                    return -1;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return -1;
+            }
+            i += extra + 1;
+        }
+        return to;
+    }
+
+    /** How a file is encoded, found by reading it once: whether it starts with a UTF-8 BOM and whether it is valid UTF-8. */
+    record Scan(boolean bom, boolean utf8, long size) {
+        String label() {
+            return bom ? "UTF-8 with BOM" : utf8 ? "UTF-8" : "ISO-8859-1 (not valid UTF-8)";
+        }
+    }
+
+    static Scan scan(InputStream in, LongConsumer progress) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        int carried = 0;
+        long size = 0;
+        boolean first = true;
+        boolean bom = false;
+        boolean utf8 = true;
+        for (int n; (n = in.read(buffer, carried, buffer.length - carried)) > 0; ) {
+            size += n;
+            progress.accept(size);
+            int end = carried + n;
+            int from = 0;
+            if (first && end >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                bom = true;
+                from = 3;
+            }
+            first = false;
+            if (!utf8) {
+                continue;
+            }
+            int valid = validPrefix(buffer, from, end);
+            if (valid < 0) {
+                utf8 = false;
+                carried = 0;
+                continue;
+            }
+            carried = end - valid;
+            System.arraycopy(buffer, valid, buffer, 0, carried);
+        }
+        // A character cut by the end of the file is not UTF-8; a BOM says UTF-8 whatever follows, as toUtf8 reads it.
+        return new Scan(bom, bom || (utf8 && carried == 0), size);
+    }
+}

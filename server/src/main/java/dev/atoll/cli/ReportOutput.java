@@ -1,0 +1,38 @@
+package dev.atoll.cli;
+
+import dev.atoll.errors.AtollException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Where a command's report goes: standard output, or a file written whole or not at all. */
+final class ReportOutput {
+    private ReportOutput() {
+    }
+
+    static void write(String report, Path target, PrintWriter out) {
+        if (target == null) {
+            out.print(report);
+            out.flush();
+            return;
+        }
+        // Written beside the target and moved into place, so a failed write never leaves half a report.
+        Path absolute = target.toAbsolutePath();
+        try {
+            Path temp = Files.createTempFile(absolute.getParent(), ".atoll-report-", ".tmp");
+            try {
+                Files.writeString(temp, report, StandardCharsets.UTF_8);
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | RuntimeException failure) {
+            throw AtollException.invalidParameter("--output " + target + " cannot be written (" + failure.getMessage()
+                    + ") — check that its folder exists and is writable");
+        }
+    }
+}
