@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.registry.LoggedModel;
-import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
@@ -13,6 +12,7 @@ import dev.atoll.server.PageResponse;
 import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import dev.atoll.server.artifacts.ArtifactRoutes;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Page;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -50,7 +50,8 @@ public final class RegistryRoutes implements Routes {
     public void addTo(Javalin app) {
         for (String prefix : PREFIXES) {
             route(app, prefix, HandlerType.POST, "registered-models/create", this::createModel);
-            route(app, prefix, HandlerType.GET, "registered-models/get", (in, ctx) -> modelResponse(registry.getRegisteredModel(in.requiredString("name"))));
+            route(app, prefix, HandlerType.GET, "registered-models/get",
+                    (in, ctx) -> modelResponse(registry.getRegisteredModel(in.requiredString("name"))));
             route(app, prefix, HandlerType.POST, "registered-models/rename",
                     (in, ctx) -> modelResponse(registry.renameRegisteredModel(in.requiredString("name"), in.requiredString("new_name"), actor(ctx))));
             route(app, prefix, HandlerType.PATCH, "registered-models/update",
@@ -94,14 +95,16 @@ public final class RegistryRoutes implements Routes {
             });
             route(app, prefix, HandlerType.GET, "model-versions/search", this::searchVersions);
             route(app, prefix, HandlerType.POST, "model-versions/transition-stage", (in, ctx) -> versionResponse(registry.transitionStage(
-                    in.requiredString("name"), in.requiredString("version"), in.requiredString("stage"), Boolean.TRUE.equals(in.bool("archive_existing_versions")), actor(ctx))));
+                    in.requiredString("name"), in.requiredString("version"), in.requiredString("stage"),
+                    Boolean.TRUE.equals(in.bool("archive_existing_versions")), actor(ctx))));
             route(app, prefix, HandlerType.GET, "model-versions/get-download-uri", (in, ctx) -> {
                 ObjectNode response = JSON.createObjectNode();
                 response.put("artifact_uri", registry.getModelVersionDownloadUri(in.requiredString("name"), in.requiredString("version")));
                 return response;
             });
             route(app, prefix, HandlerType.POST, "model-versions/set-tag", (in, ctx) -> {
-                registry.setModelVersionTag(in.requiredString("name"), in.requiredString("version"), in.requiredString("key"), in.stringOrEmpty("value"), actor(ctx));
+                registry.setModelVersionTag(in.requiredString("name"), in.requiredString("version"), in.requiredString("key"),
+                        in.stringOrEmpty("value"), actor(ctx));
                 return JSON.createObjectNode();
             });
             route(app, prefix, HandlerType.DELETE, "model-versions/delete-tag", (in, ctx) -> {

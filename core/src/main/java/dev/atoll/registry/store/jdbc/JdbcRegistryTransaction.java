@@ -2,13 +2,13 @@ package dev.atoll.registry.store.jdbc;
 
 import dev.atoll.registry.AuditEntry;
 import dev.atoll.registry.LoggedModel;
-import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.registry.ModelAlias;
 import dev.atoll.registry.ModelStage;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryTransaction;
 import dev.atoll.registry.webhooks.WebhookDelivery;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Tag;
 
 import java.sql.Connection;
@@ -299,7 +299,8 @@ final class JdbcRegistryTransaction extends JdbcStatements implements RegistryTr
         for (int from = 0; from < runIds.size(); from += IN_LIST_CHUNK) {
             List<String> chunk = runIds.subList(from, Math.min(runIds.size(), from + IN_LIST_CHUNK));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            query("SELECT run_id, model_id, step FROM logged_model_outputs WHERE run_id IN (" + marks + ") ORDER BY run_id, step, model_id",
+            query("SELECT run_id, model_id, step FROM logged_model_outputs WHERE run_id IN (" + marks + ")"
+                    + " ORDER BY run_id, step, model_id",
                     rs -> outputs.computeIfAbsent(rs.getString("run_id"), id -> new ArrayList<>())
                             .add(new LoggedModelOutput(rs.getString("model_id"), rs.getLong("step"))), chunk.toArray());
         }
