@@ -2,6 +2,7 @@ package dev.atoll.registry;
 
 import dev.atoll.errors.AtollException;
 import dev.atoll.tracking.LifecycleStage;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Page;
 import dev.atoll.tracking.Param;
 import dev.atoll.tracking.Run;
@@ -154,7 +155,7 @@ public final class LoggedModelService {
 
     /** The logged models a run produced, by step. */
     public List<LoggedModelOutput> outputs(String runId) {
-        return store.read(tx -> tx.loggedModelOutputs(runId));
+        return store.read(tx -> tx.loggedModelOutputs(List.of(runId))).getOrDefault(runId, List.of());
     }
 
     /** Logged models of the experiments, newest first, filtered on name, source_run_id, model_type, status or tags. */

@@ -1,9 +1,11 @@
 package dev.atoll.registry;
 
 import dev.atoll.registry.webhooks.WebhookDelivery;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,8 +89,8 @@ public interface RegistryTransaction {
     /** Records that a run produced a logged model at a step; recording the same again changes nothing. */
     void insertLoggedModelOutput(String runId, LoggedModelOutput output);
 
-    /** The logged models a run produced, by step and model id. */
-    List<LoggedModelOutput> loggedModelOutputs(String runId);
+    /** The logged models each of these runs produced, by step and model id; a run that produced none is not in the map. */
+    Map<String, List<LoggedModelOutput>> loggedModelOutputs(List<String> runIds);
 
     // ---- audit history and webhook outbox
 

@@ -1,5 +1,6 @@
 package dev.atoll.tracking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
 import dev.atoll.search.Comparison;
 import dev.atoll.search.OrderBy;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -26,11 +28,18 @@ import static dev.atoll.tracking.TrackingValidation.required;
 public final class TrackingService {
     private final TrackingStore store;
     private final Clock clock;
+    private final ModelOutputs modelOutputs;
     private final RandomGenerator random = new SecureRandom();
 
+    /** Tracking on its own: runs have no model outputs. */
     public TrackingService(TrackingStore store, Clock clock) {
+        this(store, clock, ModelOutputs.NONE);
+    }
+
+    public TrackingService(TrackingStore store, Clock clock, ModelOutputs modelOutputs) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.modelOutputs = Objects.requireNonNull(modelOutputs, "modelOutputs");
     }
 
     // ---- experiments
@@ -145,9 +154,9 @@ public final class TrackingService {
         return store.createRun(new NewRun(runId, experimentId, name, user, start, artifactUri, runTags));
     }
 
+    /** A run with everything MLflow returns of it, its model outputs included. */
     public Run getRun(String runId) {
-        TrackingValidation.runId(runId);
-        return store.run(runId).orElseThrow(() -> runNotFound(runId));
+        return withOutputs(List.of(run(runId))).get(0);
     }
 
     /** The run's info only: what a write checks before it writes (a whole run costs four queries more). */
@@ -166,12 +175,12 @@ public final class TrackingService {
     }
 
     public void deleteRun(String runId) {
-        getRun(runId);
+        getRunInfo(runId);
         store.setRunLifecycle(runId, LifecycleStage.DELETED, now());
     }
 
     public void restoreRun(String runId) {
-        getRun(runId);
+        getRunInfo(runId);
         store.setRunLifecycle(runId, LifecycleStage.ACTIVE, now());
     }
 
@@ -198,7 +207,7 @@ public final class TrackingService {
 
     public void deleteTag(String runId, String key) {
         required(key, "key");
-        Run run = requireActive(getRun(runId));
+        Run run = requireActive(run(runId));
         if (run.data().tags().stream().noneMatch(tag -> tag.key().equals(key))) {
             throw AtollException.notFound("No tag with name: " + key + " in run with id " + runId);
         }
@@ -230,6 +239,18 @@ public final class TrackingService {
         store.logInputs(runId, inputs);
     }
 
+    /**
+     * MLflow 2's {@code runs/log-model} ({@code record_logged_model}): adds the model, given as the
+     * JSON of its MLmodel file, to the list in the run's {@code mlflow.log-model.history} tag, as
+     * MLflow keeps it ({@link LoggedModelHistory}). Models logged at once to one run are all kept.
+     */
+    public void logModel(String runId, String modelJson) {
+        TrackingValidation.runId(runId);
+        ObjectNode entry = LoggedModelHistory.entry(required(modelJson, "model_json"));
+        requireActive(getRunInfo(runId));
+        store.changeRunTag(runId, LoggedModelHistory.TAG, history -> LoggedModelHistory.append(history, entry));
+    }
+
     public Page<Run> searchRuns(List<String> experimentIds, String filter, ViewType viewType, Integer maxResults,
             List<String> orderBy, String pageToken) {
         List<String> ids = orEmpty(experimentIds);
@@ -243,13 +264,14 @@ public final class TrackingService {
         }
         List<Run> found = store.searchRuns(new RunQuery(ids, comparisons, ordering,
                 viewType == null ? ViewType.ACTIVE_ONLY : viewType, offset, limit + 1));
-        return page(found, offset, limit);
+        Page<Run> page = page(found, offset, limit);
+        return new Page<>(withOutputs(page.items()), page.nextPageToken());
     }
 
     /** All points when {@code maxResults} is null, as MLflow's server does; pages otherwise. */
     public Page<Metric> getMetricHistory(String runId, String metricKey, Integer maxResults, String pageToken) {
         required(metricKey, "metric_key");
-        getRun(runId);
+        getRunInfo(runId);
         int offset = PageToken.decode(pageToken);
         if (maxResults == null) {
             return new Page<>(store.metricHistory(runId, metricKey, offset, Integer.MAX_VALUE), null);
@@ -264,11 +286,26 @@ public final class TrackingService {
     /** The whole history of one metric, point by point into {@code sink}, in history order. */
     public void streamMetricHistory(String runId, String metricKey, MetricSink sink) throws IOException {
         required(metricKey, "metric_key");
-        getRun(runId);
+        getRunInfo(runId);
         store.metricHistory(runId, metricKey, 0, Integer.MAX_VALUE, sink);
     }
 
     // ---- helpers
+
+    /** A whole run as the store holds it, without its model outputs (deleting a tag checks the run has it). */
+    private Run run(String runId) {
+        TrackingValidation.runId(runId);
+        return store.run(runId).orElseThrow(() -> runNotFound(runId));
+    }
+
+    /** The runs with the logged models each produced, asked for all of them at once. */
+    private List<Run> withOutputs(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        Map<String, List<LoggedModelOutput>> outputs = modelOutputs.forRuns(runs.stream().map(run -> run.info().runId()).toList());
+        return runs.stream().map(run -> run.withOutputs(outputs.getOrDefault(run.info().runId(), List.of()))).toList();
+    }
 
     private static int maxResults(Integer maxResults) {
         if (maxResults == null) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The metadata store port for experiment tracking. Adapters: {@code store.jdbc} (SQLite, the
@@ -66,6 +67,13 @@ public interface TrackingStore extends AutoCloseable {
     void logBatch(String runId, List<Metric> metrics, List<Param> params, List<Tag> tags);
 
     void deleteRunTag(String runId, String key);
+
+    /**
+     * Sets a run's tag to what {@code change} makes of its current value (null when the run has no
+     * such tag), in one transaction that holds the run: concurrent changes of one run's tags are
+     * applied one after the other, none lost. An exception from {@code change} writes nothing.
+     */
+    void changeRunTag(String runId, String key, UnaryOperator<String> change);
 
     /** Records dataset inputs; a dataset with the same name and digest in the experiment is reused. */
     void logInputs(String runId, List<DatasetInput> inputs);

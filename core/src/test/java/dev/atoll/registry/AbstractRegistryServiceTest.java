@@ -5,6 +5,7 @@ import dev.atoll.errors.ErrorCode;
 import dev.atoll.registry.webhooks.WebhookDelivery;
 import dev.atoll.registry.webhooks.WebhookOutbox;
 import dev.atoll.registry.webhooks.WebhookTarget;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Page;
 import dev.atoll.tracking.Tag;
 import org.assertj.core.api.ThrowableAssert;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -364,6 +366,27 @@ public abstract class AbstractRegistryServiceTest {
         assertError(() -> logged.logOutputs("run2", List.of(new LoggedModelOutput("../x", 1))),
                 ErrorCode.INVALID_PARAMETER_VALUE, "Invalid logged model ID");
         assertThat(logged.outputs("run2")).as("nothing half-written").isEmpty();
+    }
+
+    /** What runs/search asks for a page of runs: one call, answered run by run, however long the page. */
+    @Test
+    void theOutputsOfAPageOfRunsComeInOneRead() {
+        LoggedModelService logged = new LoggedModelService(store, clock, id -> "mlflow-artifacts:/" + id, runs);
+        String first = logged.create("1", "a", null, "run1", null, null, "alice").modelId();
+        String second = logged.create("1", "b", null, "run2", null, null, "alice").modelId();
+        logged.logOutputs("run1", List.of(new LoggedModelOutput(first, 5), new LoggedModelOutput(second, 2)));
+        logged.logOutputs("run2", List.of(new LoggedModelOutput(second, 0)));
+        List<String> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            page.add(i == 700 ? "run2" : i == 1100 ? "run1" : "no-outputs-" + i);
+        }
+
+        Map<String, List<LoggedModelOutput>> outputs = store.read(tx -> tx.loggedModelOutputs(page));
+        assertThat(outputs).containsOnly(
+                Map.entry("run1", List.of(new LoggedModelOutput(second, 2), new LoggedModelOutput(first, 5))),
+                Map.entry("run2", List.of(new LoggedModelOutput(second, 0))));
+        Map<String, List<LoggedModelOutput>> none = store.read(tx -> tx.loggedModelOutputs(List.of()));
+        assertThat(none).isEmpty();
     }
 
     @Test

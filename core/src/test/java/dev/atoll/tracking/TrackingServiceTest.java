@@ -159,4 +159,84 @@ class TrackingServiceTest {
         assertThatThrownBy(() -> service.deleteTag(runId, "absent"))
                 .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
     }
+
+    @Test
+    void runsAreReturnedWithTheModelsTheyProducedAskedForOncePerCall() {
+        List<List<String>> asked = new ArrayList<>();
+        TrackingService withRegistry = new TrackingService(store, Clock.systemUTC(), runIds -> {
+            asked.add(runIds);
+            return java.util.Map.of(runIds.get(0), List.of(new LoggedModelOutput("m-1", 0), new LoggedModelOutput("m-2", 3)));
+        });
+        String first = withRegistry.createRun("0", null, "first", 1L, List.of()).info().runId();
+        String second = withRegistry.createRun("0", null, "second", 2L, List.of()).info().runId();
+        withRegistry.logParam(first, "p", "1");
+        withRegistry.setTag(first, "t", "v");
+        assertThat(asked).as("writes read the run without its outputs").isEmpty();
+
+        assertThat(withRegistry.getRun(first).outputs())
+                .containsExactly(new LoggedModelOutput("m-1", 0), new LoggedModelOutput("m-2", 3));
+        List<Run> page = withRegistry.searchRuns(List.of("0"), null, null, null, List.of("attributes.start_time ASC"), null).items();
+        assertThat(page).extracting(run -> run.info().runId()).containsExactly(first, second);
+        assertThat(page.get(0).outputs()).hasSize(2);
+        assertThat(page.get(1).outputs()).as("a run that produced no model").isEmpty();
+        assertThat(asked).containsExactly(List.of(first), List.of(first, second));
+        assertThat(service.getRun(first).outputs()).as("tracking without a registry").isEmpty();
+    }
+
+    // ---- runs/log-model
+
+    private static String model(String runId, String artifactPath) {
+        return ("{'run_id': '" + runId + "', 'artifact_path': '" + artifactPath + "', 'utc_time_created': '2024-05-02 10:11:12.123456',"
+                + " 'flavors': {'python_function': {'loader_module': 'mlflow.sklearn', 'config': {'secret': 1}},"
+                + " 'sklearn': {'pickled_model': 'model.pkl', 'code': null}, 'odd': 'not an object'},"
+                + " 'model_uuid': 'abc', 'mlflow_version': '2.12.1', 'signature': {'inputs': '[]'}, 'model_size_bytes': 12}")
+                .replace('\'', '"');
+    }
+
+    private String history(String runId) {
+        return service.getRun(runId).data().tags().stream().filter(tag -> tag.key().equals("mlflow.log-model.history"))
+                .map(Tag::value).findFirst().orElse(null);
+    }
+
+    @Test
+    void logModelKeepsWhatMlflowKeepsOfEachModelInTheRunsHistoryTag() {
+        String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
+        service.logModel(runId, model(runId, "model"));
+        service.logModel(runId, model(runId, "second").replace("\"model_uuid\": \"abc\", ", ""));
+
+        assertThat(history(runId)).isEqualTo(("[{'run_id':'" + runId + "','artifact_path':'model','utc_time_created':'2024-05-02 10:11:12.123456',"
+                + "'model_uuid':'abc','flavors':{'python_function':{'loader_module':'mlflow.sklearn'},"
+                + "'sklearn':{'pickled_model':'model.pkl','code':null},'odd':'not an object'}},"
+                + "{'run_id':'" + runId + "','artifact_path':'second','utc_time_created':'2024-05-02 10:11:12.123456',"
+                + "'model_uuid':null,'flavors':{'python_function':{'loader_module':'mlflow.sklearn'},"
+                + "'sklearn':{'pickled_model':'model.pkl','code':null},'odd':'not an object'}}]").replace('\'', '"'));
+    }
+
+    @Test
+    void logModelRefusesWhatMlflowsServerRefusesAndWritesNothing() {
+        String runId = service.createRun("0", null, "r", null, List.of()).info().runId();
+        service.logModel(runId, model(runId, "model"));
+        String before = history(runId);
+
+        assertThatThrownBy(() -> service.logModel(runId, "{not json")).hasMessageStartingWith("Malformed model info: 'model_json' is not valid JSON");
+        assertThatThrownBy(() -> service.logModel(runId, "[1]")).hasMessageContaining("must be a JSON object").hasMessageContaining("ARRAY");
+        assertThatThrownBy(() -> service.logModel(runId, "{\"run_id\": \"" + runId + "\", \"flavors\": {}}"))
+                .hasMessageStartingWith("Model json is missing mandatory fields: [artifact_path, utc_time_created].");
+        assertThatThrownBy(() -> service.logModel(runId, "{\"run_id\": \"r\", \"artifact_path\": \"m\", \"utc_time_created\": \"t\", \"flavors\": [\"sklearn\"]}"))
+                .hasMessageContaining("for 'flavors' in 'model_json'");
+        assertThatThrownBy(() -> service.logModel(runId, null)).hasMessageContaining("'model_json'");
+        assertThatThrownBy(() -> service.logModel("ffffffffffffffffffffffffffffffff", model(runId, "m")))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+        String many = "x".repeat(4800);
+        assertThatThrownBy(() -> service.logModel(runId, model(runId, many)))
+                .hasMessageContaining("with this model added had length").hasMessageContaining("exceeded length limit of 5000")
+                .hasMessageContaining("holds 1 models already");
+        assertThat(history(runId)).isEqualTo(before);
+
+        service.setTag(runId, "mlflow.log-model.history", "garbage");
+        assertThatThrownBy(() -> service.logModel(runId, model(runId, "m")))
+                .hasMessageContaining("is not a JSON list of logged models").hasMessageContaining("garbage");
+        service.deleteRun(runId);
+        assertThatThrownBy(() -> service.logModel(runId, model(runId, "m"))).hasMessageContaining("must be in the 'active' state");
+    }
 }

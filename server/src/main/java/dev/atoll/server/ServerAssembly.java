@@ -68,9 +68,11 @@ public final class ServerAssembly implements AutoCloseable {
         Database database = Database.open(settings.jdbcUrl());
         try {
             JdbcTrackingStore trackingStore = new JdbcTrackingStore(database);
-            TrackingService tracking = new TrackingService(trackingStore, clock);
-            ArtifactService artifacts = new ArtifactService(artifactStore, runId -> tracking.getRun(runId).info().artifactUri());
             JdbcRegistryStore registryStore = new JdbcRegistryStore(database);
+            // runs/get and runs/search return the logged models a run produced, which the registry records (runs/outputs).
+            TrackingService tracking = new TrackingService(trackingStore, clock,
+                    runIds -> registryStore.read(tx -> tx.loggedModelOutputs(runIds)));
+            ArtifactService artifacts = new ArtifactService(artifactStore, runId -> tracking.getRun(runId).info().artifactUri());
             RegistryService registry = new RegistryService(registryStore, clock, trackingStore::run,
                     new WebhookOutbox(settings.webhooks()));
             LoggedModelService loggedModels = new LoggedModelService(registryStore, clock,

@@ -132,6 +132,11 @@ class ServerCommandIT {
             assertThat(modelRoot).isEqualTo("mlflow-artifacts:/" + experimentId + "/models/" + modelId + "/artifacts");
             ok("PUT", "/api/2.0/mlflow-artifacts/artifacts/" + modelRoot.substring("mlflow-artifacts:/".length()) + "/MLmodel", "logged");
             ok("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"" + runId + "\", \"models\": [{\"model_id\": \"" + modelId + "\", \"step\": 0}]}");
+            String outputs = "{\"model_outputs\":[{\"model_id\":\"" + modelId + "\",\"step\":0}]}";
+            assertThat(ok("GET", "/api/2.0/mlflow/runs/get?run_id=" + runId, null).at("/run/outputs").toString())
+                    .as("runs/get returns what the registry recorded").isEqualTo(outputs);
+            assertThat(ok("POST", "/api/2.0/mlflow/runs/search", "{\"experiment_ids\": [\"" + experimentId + "\"]}")
+                    .at("/runs/0/outputs").toString()).isEqualTo(outputs);
             ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"status\": \"LOGGED_MODEL_READY\"}");
             ok("POST", "/api/2.0/mlflow/model-versions/create", "{\"name\": \"fraud\", \"source\": \"models:/" + modelId + "\"}");
             assertThat(send("GET", "/model-versions/get-artifact?name=fraud&version=2&path=MLmodel", null).body()).isEqualTo("logged");

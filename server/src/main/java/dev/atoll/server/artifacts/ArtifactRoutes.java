@@ -1,6 +1,5 @@
 package dev.atoll.server.artifacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,9 @@ import dev.atoll.artifacts.ArtifactPath;
 import dev.atoll.artifacts.ArtifactService;
 import dev.atoll.artifacts.ArtifactStore;
 import dev.atoll.errors.AtollException;
-import dev.atoll.errors.ErrorCode;
+import dev.atoll.server.PageResponse;
+import dev.atoll.server.RequestFields;
+import dev.atoll.tracking.Page;
 import dev.atoll.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,6 +38,7 @@ public final class ArtifactRoutes implements Routes {
     private static final String[] API_PREFIXES = {"/api/2.0", "/ajax-api/2.0"};
     private static final String PROXY = "/mlflow-artifacts/artifacts";
     private static final String MPU = "/mlflow-artifacts/mpu/";
+    private static final int MAX_PARTS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArtifactService artifacts;
@@ -72,49 +74,39 @@ public final class ArtifactRoutes implements Routes {
     }
 
     private void listProxy(Context ctx) {
-        ObjectNode response = JSON.createObjectNode();
-        List<ArtifactEntry> entries = artifacts.list(ctx.queryParam("path"));
-        if (!entries.isEmpty()) {
-            ArrayNode files = response.putArray("files");
-            entries.forEach(entry -> files.add(fileInfo(entry)));
-        }
-        ctx.json(response);
+        List<ArtifactEntry> entries = artifacts.list(RequestFields.of(ctx).string("path"));
+        ctx.json(PageResponse.of("files", new Page<>(entries, null), ArtifactRoutes::fileInfo));
     }
 
     private void listRunArtifacts(Context ctx) {
-        String runId = runId(ctx);
-        ArtifactService.RunListing listing = artifacts.listRunArtifacts(runId, ctx.queryParam("path"), ctx.queryParam("page_token"));
-        ObjectNode response = JSON.createObjectNode();
-        response.put("root_uri", listing.rootUri());
-        if (!listing.files().isEmpty()) {
-            ArrayNode files = response.putArray("files");
-            listing.files().forEach(entry -> files.add(fileInfo(entry)));
-        }
-        if (listing.nextPageToken() != null) {
-            response.put("next_page_token", listing.nextPageToken());
-        }
-        ctx.json(response);
+        RequestFields in = RequestFields.of(ctx);
+        ctx.json(listing(artifacts.listRunArtifacts(in.runId(), in.string("path"), in.string("page_token"))));
+    }
+
+    /** A listing of files below a root as MLflow's ListArtifacts answers it: {@code root_uri}, {@code files}, {@code next_page_token}. */
+    public static ObjectNode listing(ArtifactService.RunListing listing) {
+        ObjectNode response = JSON.createObjectNode().put("root_uri", listing.rootUri());
+        response.setAll(PageResponse.of("files", new Page<>(listing.files(), listing.nextPageToken()), ArtifactRoutes::fileInfo));
+        return response;
     }
 
     private void getArtifact(Context ctx) throws IOException {
-        send(ctx, artifacts.downloadRunArtifact(runId(ctx), required(ctx.queryParam("path"), "path")));
+        RequestFields in = RequestFields.of(ctx);
+        send(ctx, artifacts.downloadRunArtifact(in.runId(), in.requiredString("path")));
     }
 
     private void createMultipartUpload(Context ctx) {
-        JsonNode body = jsonBody(ctx);
+        RequestFields in = RequestFields.of(ctx);
         String directory = rawTail(ctx, MPU + "create/");
-        String path = requiredText(body, "path");
-        JsonNode numParts = body.get("num_parts");
-        if (numParts == null || !numParts.canConvertToInt() || numParts.asInt() < 1 || numParts.asInt() > 10_000) {
-            throw AtollException.invalidParameter("Invalid value " + numParts + " for parameter 'num_parts': it must be a whole number from 1 to 10000.");
-        }
+        String path = in.requiredString("path");
+        int numParts = partNumber(in, "num_parts");
         String uploadId = artifacts.createMultipartUpload(directory, path);
         String target = ArtifactPath.parse(directory).resolve(ArtifactPath.parse(path)).toString();
         String base = ctx.scheme() + "://" + ctx.host() + apiPrefix(ctx) + MPU + "upload/" + encodePath(target);
         ObjectNode response = JSON.createObjectNode();
         response.put("upload_id", uploadId);
         ArrayNode credentials = response.putArray("credentials");
-        for (int part = 1; part <= numParts.asInt(); part++) {
+        for (int part = 1; part <= numParts; part++) {
             ObjectNode credential = credentials.addObject();
             credential.put("part_number", part);
             credential.put("url", base + "?upload_id=" + uploadId + "&part_number=" + part);
@@ -124,41 +116,31 @@ public final class ArtifactRoutes implements Routes {
     }
 
     private void uploadPart(Context ctx) throws IOException {
-        String uploadId = required(ctx.queryParam("upload_id"), "upload_id");
-        String partNumber = required(ctx.queryParam("part_number"), "part_number");
-        if (!partNumber.matches("\\d{1,5}")) {
-            throw AtollException.invalidParameter("Invalid value '" + partNumber + "' for parameter 'part_number': it must be a whole number from 1 to 10000.");
-        }
+        // The body is the part's content: the fields are in the query string.
+        RequestFields in = RequestFields.fromQuery(ctx.queryParamMap());
+        String uploadId = in.requiredString("upload_id");
+        int partNumber = partNumber(in, "part_number");
         String etag;
         try (InputStream body = ctx.req().getInputStream()) {
-            etag = artifacts.uploadPart(rawTail(ctx, MPU + "upload/"), uploadId, Integer.parseInt(partNumber), body);
+            etag = artifacts.uploadPart(rawTail(ctx, MPU + "upload/"), uploadId, partNumber, body);
         }
         ctx.header("ETag", etag);
         ctx.json(JSON.createObjectNode());
     }
 
     private void completeMultipartUpload(Context ctx) {
-        JsonNode body = jsonBody(ctx);
+        RequestFields in = RequestFields.of(ctx);
         List<ArtifactStore.CompletedPart> parts = new ArrayList<>();
-        JsonNode partsNode = body.get("parts");
-        if (partsNode == null || !partsNode.isArray()) {
-            throw AtollException.invalidParameter("Missing value for required parameter 'parts': give the part_number and etag of every uploaded part.");
+        for (RequestFields part : in.required(in.objects("parts"), "parts")) {
+            parts.add(new ArtifactStore.CompletedPart(partNumber(part, "part_number"), part.requiredString("etag").replace("\"", "")));
         }
-        for (JsonNode part : partsNode) {
-            JsonNode number = part.get("part_number");
-            JsonNode etag = part.get("etag");
-            if (number == null || !number.canConvertToInt() || etag == null || !etag.isTextual()) {
-                throw AtollException.invalidParameter("Invalid part " + part + " in 'parts': each needs a whole 'part_number' and a string 'etag'.");
-            }
-            parts.add(new ArtifactStore.CompletedPart(number.asInt(), etag.asText().replace("\"", "")));
-        }
-        artifacts.completeMultipartUpload(rawTail(ctx, MPU + "complete/"), requiredText(body, "path"), requiredText(body, "upload_id"), parts);
+        artifacts.completeMultipartUpload(rawTail(ctx, MPU + "complete/"), in.requiredString("path"), in.requiredString("upload_id"), parts);
         ctx.json(JSON.createObjectNode());
     }
 
     private void abortMultipartUpload(Context ctx) {
-        JsonNode body = jsonBody(ctx);
-        artifacts.abortMultipartUpload(rawTail(ctx, MPU + "abort/"), requiredText(body, "path"), requiredText(body, "upload_id"));
+        RequestFields in = RequestFields.of(ctx);
+        artifacts.abortMultipartUpload(rawTail(ctx, MPU + "abort/"), in.requiredString("path"), in.requiredString("upload_id"));
         ctx.json(JSON.createObjectNode());
     }
 
@@ -254,39 +236,13 @@ public final class ArtifactRoutes implements Routes {
         return ctx.req().getRequestURI().startsWith("/ajax-api/") ? "/ajax-api/2.0" : "/api/2.0";
     }
 
-    private static String runId(Context ctx) {
-        String runId = ctx.queryParam("run_id");
-        if (runId == null || runId.isEmpty()) {
-            runId = ctx.queryParam("run_uuid");
-        }
-        return required(runId, "run_id");
-    }
-
-    private static String required(String value, String name) {
-        if (value == null || value.isEmpty()) {
-            throw AtollException.invalidParameter("Missing value for required parameter '" + name + "'.");
+    /** A part number or count of parts: a whole number from 1 to 10000, as S3 allows. */
+    private static int partNumber(RequestFields in, String name) {
+        int value = in.required(in.int32(name), name);
+        if (value < 1 || value > MAX_PARTS) {
+            throw AtollException.invalidParameter("Invalid value " + value + " for parameter '" + name
+                    + "' supplied: it must be a whole number from 1 to " + MAX_PARTS + ".");
         }
         return value;
-    }
-
-    private static JsonNode jsonBody(Context ctx) {
-        try {
-            JsonNode body = JSON.readTree(ctx.body());
-            if (body == null || !body.isObject()) {
-                throw AtollException.invalidParameter("Invalid request body: expected a JSON object.");
-            }
-            return body;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AtollException(ErrorCode.MALFORMED_REQUEST,
-                    "Malformed request body: it is not JSON (" + e.getOriginalMessage() + ").");
-        }
-    }
-
-    private static String requiredText(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw AtollException.invalidParameter("Missing value for required parameter '" + name + "'.");
-        }
-        return value.asText();
     }
 }

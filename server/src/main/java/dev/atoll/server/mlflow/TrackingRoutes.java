@@ -1,19 +1,18 @@
 package dev.atoll.server.mlflow;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.errors.AtollException;
+import dev.atoll.server.PageResponse;
+import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import dev.atoll.tracking.Dataset;
 import dev.atoll.tracking.DatasetInput;
 import dev.atoll.tracking.Experiment;
 import dev.atoll.tracking.Metric;
 import dev.atoll.tracking.Page;
-import dev.atoll.tracking.Param;
 import dev.atoll.tracking.Run;
 import dev.atoll.tracking.RunStatus;
-import dev.atoll.tracking.Tag;
 import dev.atoll.tracking.TrackingLimits;
 import dev.atoll.tracking.TrackingService;
 import dev.atoll.tracking.ViewType;
@@ -44,85 +43,89 @@ public final class TrackingRoutes implements Routes {
         post(app, "experiments/create", this::createExperiment);
         get(app, "experiments/get", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            Experiment experiment = tracking.getExperiment(in.required(in.string("experiment_id"), "experiment_id"));
+            Experiment experiment = tracking.getExperiment(in.requiredString("experiment_id"));
             respond(ctx, "experiment", TrackingJson.experiment(experiment));
         });
         get(app, "experiments/get-by-name", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            Experiment experiment = tracking.getExperimentByName(in.required(in.string("experiment_name"), "experiment_name"));
+            Experiment experiment = tracking.getExperimentByName(in.requiredString("experiment_name"));
             respond(ctx, "experiment", TrackingJson.experiment(experiment));
         });
         get(app, "experiments/search", this::searchExperiments);
         post(app, "experiments/search", this::searchExperiments);
         post(app, "experiments/update", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.updateExperiment(in.required(in.string("experiment_id"), "experiment_id"),
-                    in.required(in.string("new_name"), "new_name"));
+            tracking.updateExperiment(in.requiredString("experiment_id"), in.requiredString("new_name"));
             empty(ctx);
         });
         post(app, "experiments/delete", ctx -> {
-            tracking.deleteExperiment(experimentId(RequestFields.of(ctx)));
+            tracking.deleteExperiment(RequestFields.of(ctx).requiredString("experiment_id"));
             empty(ctx);
         });
         post(app, "experiments/restore", ctx -> {
-            tracking.restoreExperiment(experimentId(RequestFields.of(ctx)));
+            tracking.restoreExperiment(RequestFields.of(ctx).requiredString("experiment_id"));
             empty(ctx);
         });
         post(app, "experiments/set-experiment-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setExperimentTag(experimentId(in), in.required(in.string("key"), "key"), value(in));
+            tracking.setExperimentTag(in.requiredString("experiment_id"), in.requiredString("key"), in.stringOrEmpty("value"));
             empty(ctx);
         });
         post(app, "experiments/delete-experiment-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.deleteExperimentTag(experimentId(in), in.required(in.string("key"), "key"));
+            tracking.deleteExperimentTag(in.requiredString("experiment_id"), in.requiredString("key"));
             empty(ctx);
         });
 
         post(app, "runs/create", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            Run run = tracking.createRun(experimentId(in), in.string("user_id"), in.string("run_name"),
-                    in.int64("start_time"), tags(in, "tags"));
+            Run run = tracking.createRun(in.requiredString("experiment_id"), in.string("user_id"), in.string("run_name"),
+                    in.int64("start_time"), in.tags("tags"));
             respond(ctx, "run", TrackingJson.run(run));
         });
-        get(app, "runs/get", ctx -> respond(ctx, "run", TrackingJson.run(tracking.getRun(runId(RequestFields.of(ctx))))));
+        get(app, "runs/get", ctx -> respond(ctx, "run", TrackingJson.run(tracking.getRun(RequestFields.of(ctx).runId()))));
         post(app, "runs/update", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            var info = tracking.updateRun(runId(in), in.enumValue("status", RunStatus.class), in.int64("end_time"),
+            var info = tracking.updateRun(in.runId(), in.enumValue("status", RunStatus.class), in.int64("end_time"),
                     in.string("run_name"));
             respond(ctx, "run_info", TrackingJson.runInfo(info));
         });
         post(app, "runs/delete", ctx -> {
-            tracking.deleteRun(runId(RequestFields.of(ctx)));
+            tracking.deleteRun(RequestFields.of(ctx).runId());
             empty(ctx);
         });
         post(app, "runs/restore", ctx -> {
-            tracking.restoreRun(runId(RequestFields.of(ctx)));
+            tracking.restoreRun(RequestFields.of(ctx).runId());
             empty(ctx);
         });
         post(app, "runs/log-metric", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.logMetric(runId(in), in.required(in.string("key"), "key"), in.required(in.float64("value"), "value"),
+            tracking.logMetric(in.runId(), in.requiredString("key"), in.required(in.float64("value"), "value"),
                     in.required(in.int64("timestamp"), "timestamp"), in.int64("step"));
             empty(ctx);
         });
         post(app, "runs/log-parameter", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.logParam(runId(in), in.required(in.string("key"), "key"), value(in));
+            tracking.logParam(in.runId(), in.requiredString("key"), in.stringOrEmpty("value"));
             empty(ctx);
         });
         post(app, "runs/set-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.setTag(runId(in), in.required(in.string("key"), "key"), value(in));
+            tracking.setTag(in.runId(), in.requiredString("key"), in.stringOrEmpty("value"));
             empty(ctx);
         });
         post(app, "runs/delete-tag", ctx -> {
             RequestFields in = RequestFields.of(ctx);
-            tracking.deleteTag(runId(in), in.required(in.string("key"), "key"));
+            tracking.deleteTag(in.runId(), in.requiredString("key"));
             empty(ctx);
         });
         post(app, "runs/log-batch", this::logBatch);
         post(app, "runs/log-inputs", this::logInputs);
+        post(app, "runs/log-model", ctx -> {
+            RequestFields in = RequestFields.of(ctx);
+            tracking.logModel(in.runId(), in.requiredString("model_json"));
+            empty(ctx);
+        });
         post(app, "runs/search", this::searchRuns);
         get(app, "runs/search", this::searchRuns);
         get(app, "metrics/get-history", this::metricHistory);
@@ -130,8 +133,8 @@ public final class TrackingRoutes implements Routes {
 
     private void createExperiment(Context ctx) {
         RequestFields in = RequestFields.of(ctx);
-        String id = tracking.createExperiment(in.required(in.string("name"), "name"), in.string("artifact_location"),
-                tags(in, "tags"));
+        String id = tracking.createExperiment(in.requiredString("name"), in.string("artifact_location"),
+                in.tags("tags"));
         ObjectNode body = TrackingJson.object().put("experiment_id", id);
         json(ctx, body);
     }
@@ -140,15 +143,7 @@ public final class TrackingRoutes implements Routes {
         RequestFields in = RequestFields.of(ctx);
         Page<Experiment> page = tracking.searchExperiments(in.string("filter"), in.strings("order_by"),
                 in.int32("max_results"), in.string("page_token"), in.enumValue("view_type", ViewType.class));
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode experiments = body.putArray("experiments");
-            page.items().forEach(experiment -> experiments.add(TrackingJson.experiment(experiment)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
+        json(ctx, PageResponse.of("experiments", page, TrackingJson::experiment));
     }
 
     private void searchRuns(Context ctx) {
@@ -156,15 +151,7 @@ public final class TrackingRoutes implements Routes {
         Page<Run> page = tracking.searchRuns(in.strings("experiment_ids"), in.string("filter"),
                 in.enumValue("run_view_type", ViewType.class), in.int32("max_results"), in.strings("order_by"),
                 in.string("page_token"));
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode runs = body.putArray("runs");
-            page.items().forEach(run -> runs.add(TrackingJson.run(run)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
+        json(ctx, PageResponse.of("runs", page, TrackingJson::run));
     }
 
     /** A body over MLflow's 1 MB is refused by its announced length before it is read, or after if none was announced. */
@@ -178,17 +165,13 @@ public final class TrackingRoutes implements Routes {
             throw batchTooLarge(raw.length);
         }
         RequestFields in = RequestFields.fromBody(raw);
-        String runId = runId(in);
+        String runId = in.runId();
         List<Metric> metrics = new ArrayList<>();
         for (RequestFields metric : in.objects("metrics")) {
-            metrics.add(new Metric(metric.required(metric.string("key"), "key"), metric.required(metric.float64("value"), "value"),
+            metrics.add(new Metric(metric.requiredString("key"), metric.required(metric.float64("value"), "value"),
                     metric.required(metric.int64("timestamp"), "timestamp"), orZero(metric.int64("step"))));
         }
-        List<Param> params = new ArrayList<>();
-        for (RequestFields param : in.objects("params")) {
-            params.add(new Param(param.required(param.string("key"), "key"), value(param)));
-        }
-        tracking.logBatch(runId, metrics, params, tags(in, "tags"));
+        tracking.logBatch(runId, metrics, in.params("params"), in.tags("tags"));
         empty(ctx);
     }
 
@@ -199,11 +182,11 @@ public final class TrackingRoutes implements Routes {
 
     private void logInputs(Context ctx) {
         RequestFields in = RequestFields.of(ctx);
-        String runId = runId(in);
+        String runId = in.runId();
         List<DatasetInput> inputs = new ArrayList<>();
         for (RequestFields input : in.objects("datasets")) {
             RequestFields dataset = input.required(input.object("dataset"), "dataset");
-            inputs.add(new DatasetInput(tags(input, "tags"), new Dataset(dataset.string("name"), dataset.string("digest"),
+            inputs.add(new DatasetInput(input.tags("tags"), new Dataset(dataset.string("name"), dataset.string("digest"),
                     dataset.string("source_type"), dataset.string("source"), dataset.string("schema"), dataset.string("profile"))));
         }
         tracking.logInputs(runId, inputs);
@@ -216,8 +199,8 @@ public final class TrackingRoutes implements Routes {
      */
     private void metricHistory(Context ctx) throws Exception {
         RequestFields in = RequestFields.of(ctx);
-        String runId = runId(in);
-        String key = in.required(in.string("metric_key"), "metric_key");
+        String runId = in.runId();
+        String key = in.requiredString("metric_key");
         Integer maxResults = in.int32("max_results");
         String pageToken = in.string("page_token");
         if (maxResults == null && (pageToken == null || pageToken.isEmpty())) {
@@ -241,42 +224,7 @@ public final class TrackingRoutes implements Routes {
             return;
         }
         Page<Metric> page = tracking.getMetricHistory(runId, key, maxResults, pageToken);
-        ObjectNode body = TrackingJson.object();
-        if (!page.items().isEmpty()) {
-            ArrayNode metrics = body.putArray("metrics");
-            page.items().forEach(metric -> metrics.add(TrackingJson.metric(metric)));
-        }
-        if (page.nextPageToken() != null) {
-            body.put("next_page_token", page.nextPageToken());
-        }
-        json(ctx, body);
-    }
-
-    private static List<Tag> tags(RequestFields in, String field) {
-        List<Tag> tags = new ArrayList<>();
-        for (RequestFields tag : in.objects(field)) {
-            tags.add(new Tag(tag.required(tag.string("key"), "key"), value(tag)));
-        }
-        return tags;
-    }
-
-    /** {@code run_id}, or its older name {@code run_uuid} that MLflow still accepts. */
-    private static String runId(RequestFields in) {
-        String runId = in.string("run_id");
-        if (runId == null || runId.isEmpty()) {
-            runId = in.string("run_uuid");
-        }
-        return in.required(runId, "run_id");
-    }
-
-    /** The value of a param or tag: MLflow does not require it, and reads an absent one as "". */
-    private static String value(RequestFields in) {
-        String value = in.string("value");
-        return value == null ? "" : value;
-    }
-
-    private static String experimentId(RequestFields in) {
-        return in.required(in.string("experiment_id"), "experiment_id");
+        json(ctx, PageResponse.of("metrics", page, TrackingJson::metric));
     }
 
     private static long orZero(Long value) {

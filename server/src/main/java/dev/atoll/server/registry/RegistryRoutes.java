@@ -8,14 +8,20 @@ import dev.atoll.registry.LoggedModelService;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryService;
+import dev.atoll.server.PageResponse;
+import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import dev.atoll.server.artifacts.ArtifactRoutes;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Page;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import static dev.atoll.server.registry.RegistryJson.JSON;
@@ -44,99 +50,102 @@ public final class RegistryRoutes implements Routes {
     public void addTo(Javalin app) {
         for (String prefix : PREFIXES) {
             route(app, prefix, HandlerType.POST, "registered-models/create", this::createModel);
-            route(app, prefix, HandlerType.GET, "registered-models/get", r -> modelResponse(registry.getRegisteredModel(r.required("name"))));
+            route(app, prefix, HandlerType.GET, "registered-models/get",
+                    (in, ctx) -> modelResponse(registry.getRegisteredModel(in.requiredString("name"))));
             route(app, prefix, HandlerType.POST, "registered-models/rename",
-                    r -> modelResponse(registry.renameRegisteredModel(r.required("name"), r.required("new_name"), r.actor())));
+                    (in, ctx) -> modelResponse(registry.renameRegisteredModel(in.requiredString("name"), in.requiredString("new_name"), actor(ctx))));
             route(app, prefix, HandlerType.PATCH, "registered-models/update",
-                    r -> modelResponse(registry.updateRegisteredModel(r.required("name"), r.string("description"), r.actor())));
-            route(app, prefix, HandlerType.DELETE, "registered-models/delete", r -> {
-                registry.deleteRegisteredModel(r.required("name"), r.actor());
+                    (in, ctx) -> modelResponse(registry.updateRegisteredModel(in.requiredString("name"), in.string("description"), actor(ctx))));
+            route(app, prefix, HandlerType.DELETE, "registered-models/delete", (in, ctx) -> {
+                registry.deleteRegisteredModel(in.requiredString("name"), actor(ctx));
                 return JSON.createObjectNode();
             });
             route(app, prefix, HandlerType.GET, "registered-models/search", this::searchModels);
             route(app, prefix, HandlerType.GET, "registered-models/get-latest-versions", this::latestVersions);
             route(app, prefix, HandlerType.POST, "registered-models/get-latest-versions", this::latestVersions);
-            route(app, prefix, HandlerType.POST, "registered-models/set-tag", r -> {
-                registry.setRegisteredModelTag(r.required("name"), r.required("key"), r.string("value"), r.actor());
+            route(app, prefix, HandlerType.POST, "registered-models/set-tag", (in, ctx) -> {
+                registry.setRegisteredModelTag(in.requiredString("name"), in.requiredString("key"), in.stringOrEmpty("value"), actor(ctx));
                 return JSON.createObjectNode();
             });
-            route(app, prefix, HandlerType.DELETE, "registered-models/delete-tag", r -> {
-                registry.deleteRegisteredModelTag(r.required("name"), r.required("key"), r.actor());
+            route(app, prefix, HandlerType.DELETE, "registered-models/delete-tag", (in, ctx) -> {
+                registry.deleteRegisteredModelTag(in.requiredString("name"), in.requiredString("key"), actor(ctx));
                 return JSON.createObjectNode();
             });
-            route(app, prefix, HandlerType.POST, "registered-models/alias", r -> {
-                registry.setAlias(r.required("name"), r.required("alias"), r.required("version"), r.actor());
+            route(app, prefix, HandlerType.POST, "registered-models/alias", (in, ctx) -> {
+                registry.setAlias(in.requiredString("name"), in.requiredString("alias"), in.requiredString("version"), actor(ctx));
                 return JSON.createObjectNode();
             });
-            route(app, prefix, HandlerType.DELETE, "registered-models/alias", r -> {
-                registry.deleteAlias(r.required("name"), r.required("alias"), r.actor());
+            route(app, prefix, HandlerType.DELETE, "registered-models/alias", (in, ctx) -> {
+                registry.deleteAlias(in.requiredString("name"), in.requiredString("alias"), actor(ctx));
                 return JSON.createObjectNode();
             });
             route(app, prefix, HandlerType.GET, "registered-models/alias",
-                    r -> versionResponse(registry.getModelVersionByAlias(r.required("name"), r.required("alias"))));
+                    (in, ctx) -> versionResponse(registry.getModelVersionByAlias(in.requiredString("name"), in.requiredString("alias"))));
 
-            route(app, prefix, HandlerType.POST, "model-versions/create", r -> versionResponse(registry.createModelVersion(
-                    r.required("name"), r.required("source"), r.string("run_id"), r.tags(), r.string("run_link"),
-                    r.string("description"), r.string("model_id"), r.actor())));
+            route(app, prefix, HandlerType.POST, "model-versions/create", (in, ctx) -> versionResponse(registry.createModelVersion(
+                    in.requiredString("name"), in.requiredString("source"), in.string("run_id"), in.tags("tags"), in.string("run_link"),
+                    in.string("description"), in.string("model_id"), actor(ctx))));
             route(app, prefix, HandlerType.GET, "model-versions/get",
-                    r -> versionResponse(registry.getModelVersion(r.required("name"), r.required("version"))));
-            route(app, prefix, HandlerType.PATCH, "model-versions/update", r -> versionResponse(
-                    registry.updateModelVersion(r.required("name"), r.required("version"), r.string("description"), r.actor())));
-            route(app, prefix, HandlerType.DELETE, "model-versions/delete", r -> {
-                registry.deleteModelVersion(r.required("name"), r.required("version"), r.actor());
+                    (in, ctx) -> versionResponse(registry.getModelVersion(in.requiredString("name"), in.requiredString("version"))));
+            route(app, prefix, HandlerType.PATCH, "model-versions/update", (in, ctx) -> versionResponse(
+                    registry.updateModelVersion(in.requiredString("name"), in.requiredString("version"), in.string("description"), actor(ctx))));
+            route(app, prefix, HandlerType.DELETE, "model-versions/delete", (in, ctx) -> {
+                registry.deleteModelVersion(in.requiredString("name"), in.requiredString("version"), actor(ctx));
                 return JSON.createObjectNode();
             });
             route(app, prefix, HandlerType.GET, "model-versions/search", this::searchVersions);
-            route(app, prefix, HandlerType.POST, "model-versions/transition-stage", r -> versionResponse(registry.transitionStage(
-                    r.required("name"), r.required("version"), r.required("stage"), r.bool("archive_existing_versions"), r.actor())));
-            route(app, prefix, HandlerType.GET, "model-versions/get-download-uri", r -> {
+            route(app, prefix, HandlerType.POST, "model-versions/transition-stage", (in, ctx) -> versionResponse(registry.transitionStage(
+                    in.requiredString("name"), in.requiredString("version"), in.requiredString("stage"),
+                    Boolean.TRUE.equals(in.bool("archive_existing_versions")), actor(ctx))));
+            route(app, prefix, HandlerType.GET, "model-versions/get-download-uri", (in, ctx) -> {
                 ObjectNode response = JSON.createObjectNode();
-                response.put("artifact_uri", registry.getModelVersionDownloadUri(r.required("name"), r.required("version")));
+                response.put("artifact_uri", registry.getModelVersionDownloadUri(in.requiredString("name"), in.requiredString("version")));
                 return response;
             });
-            route(app, prefix, HandlerType.POST, "model-versions/set-tag", r -> {
-                registry.setModelVersionTag(r.required("name"), r.required("version"), r.required("key"), r.string("value"), r.actor());
+            route(app, prefix, HandlerType.POST, "model-versions/set-tag", (in, ctx) -> {
+                registry.setModelVersionTag(in.requiredString("name"), in.requiredString("version"), in.requiredString("key"),
+                        in.stringOrEmpty("value"), actor(ctx));
                 return JSON.createObjectNode();
             });
-            route(app, prefix, HandlerType.DELETE, "model-versions/delete-tag", r -> {
-                registry.deleteModelVersionTag(r.required("name"), r.required("version"), r.required("key"), r.actor());
+            route(app, prefix, HandlerType.DELETE, "model-versions/delete-tag", (in, ctx) -> {
+                registry.deleteModelVersionTag(in.requiredString("name"), in.requiredString("version"), in.requiredString("key"), actor(ctx));
                 return JSON.createObjectNode();
             });
         }
         for (String prefix : PREFIXES) {
             addLoggedModelRoutes(app, prefix + "logged-models");
             // MLflow 3's log_model calls it inside a run, before it registers the model.
-            route(app, prefix, HandlerType.POST, "runs/outputs", r -> {
-                loggedModels.logOutputs(r.required("run_id"), r.modelOutputs());
+            route(app, prefix, HandlerType.POST, "runs/outputs", (in, ctx) -> {
+                loggedModels.logOutputs(in.requiredString("run_id"), modelOutputs(in));
                 return JSON.createObjectNode();
             });
         }
         app.get("/ajax-api/2.0/mlflow/logged-models/{model_id}/artifacts/files", ctx -> {
-            RegistryRequest r = RegistryRequest.of(ctx);
-            ArtifactRoutes.send(ctx, artifacts.downloadBelow(loggedModels.get(r.path("model_id")).artifactUri(),
-                    r.required("artifact_file_path")));
+            RequestFields in = RequestFields.of(ctx);
+            ArtifactRoutes.send(ctx, artifacts.downloadBelow(loggedModels.get(ctx.pathParam("model_id")).artifactUri(),
+                    in.requiredString("artifact_file_path")));
         });
         app.get("/model-versions/get-artifact", this::getArtifact);
         app.get("/ajax-api/2.0/mlflow/model-versions/get-artifact", this::getArtifact);
 
-        route(app, "/api/atoll/registry/", HandlerType.GET, "history", r -> {
-            Integer offset = r.integer("offset");
-            Integer max = r.integer("max_results");
+        route(app, "/api/atoll/registry/", HandlerType.GET, "history", (in, ctx) -> {
+            Integer offset = in.int32("offset");
+            Integer max = in.int32("max_results");
             ArrayNode entries = JSON.createArrayNode();
-            registry.history(r.string("name"), offset == null ? 0 : offset, max == null ? 1000 : max)
+            registry.history(in.string("name"), offset == null ? 0 : offset, max == null ? 1000 : max)
                     .forEach(e -> entries.add(RegistryJson.audit(e)));
             ObjectNode response = JSON.createObjectNode();
             response.set("entries", entries);
             return response;
         });
-        route(app, "/api/atoll/registry/", HandlerType.GET, "lineage", r -> {
+        route(app, "/api/atoll/registry/", HandlerType.GET, "lineage", (in, ctx) -> {
             ObjectNode response = JSON.createObjectNode();
-            response.set("lineage", RegistryJson.lineage(registry.lineage(r.required("name"), r.required("version"))));
+            response.set("lineage", RegistryJson.lineage(registry.lineage(in.requiredString("name"), in.requiredString("version"))));
             return response;
         });
-        route(app, "/api/atoll/registry/", HandlerType.GET, "webhook-deliveries", r -> {
-            Integer offset = r.integer("offset");
-            Integer max = r.integer("max_results");
+        route(app, "/api/atoll/registry/", HandlerType.GET, "webhook-deliveries", (in, ctx) -> {
+            Integer offset = in.int32("offset");
+            Integer max = in.int32("max_results");
             ArrayNode deliveries = JSON.createArrayNode();
             registry.webhookDeliveries(offset == null ? 0 : offset, max == null ? 100 : max)
                     .forEach(d -> deliveries.add(RegistryJson.delivery(d)));
@@ -148,65 +157,37 @@ public final class RegistryRoutes implements Routes {
 
     /** MLflow 3's logged-models API, which its clients call while logging and registering a model. */
     private void addLoggedModelRoutes(Javalin app, String base) {
-        route(app, base, HandlerType.POST, "/search", r -> {
-            List<String> experimentIds = r.strings("experiment_ids");
-            Page<LoggedModel> page = loggedModels.search(experimentIds, r.string("filter"), r.integer("max_results"), r.string("page_token"));
-            ObjectNode response = JSON.createObjectNode();
-            ArrayNode models = response.putArray("models");
-            page.items().forEach(m -> models.add(LoggedModelJson.model(m)));
-            if (page.nextPageToken() != null) {
-                response.put("next_page_token", page.nextPageToken());
-            }
-            return response;
+        route(app, base, HandlerType.POST, "/search", (in, ctx) -> {
+            Page<LoggedModel> page = loggedModels.search(in.strings("experiment_ids"), in.string("filter"), in.int32("max_results"),
+                    in.string("page_token"));
+            return PageResponse.of("models", page, LoggedModelJson::model);
         });
-        route(app, base, HandlerType.POST, "", r -> loggedModelResponse(loggedModels.create(r.required("experiment_id"),
-                r.string("name"), r.string("model_type"), r.string("source_run_id"), r.params(), r.tags(), r.actor())));
-        route(app, base, HandlerType.GET, "/{model_id}", r -> loggedModelResponse(loggedModels.get(r.path("model_id"))));
-        route(app, base, HandlerType.PATCH, "/{model_id}", r -> loggedModelResponse(
-                loggedModels.finalizeModel(r.path("model_id"), loggedModelStatus(r.required("status")))));
-        route(app, base, HandlerType.DELETE, "/{model_id}", r -> {
-            loggedModels.delete(r.path("model_id"));
+        route(app, base, HandlerType.POST, "", (in, ctx) -> loggedModelResponse(loggedModels.create(in.requiredString("experiment_id"),
+                in.string("name"), in.string("model_type"), in.string("source_run_id"), in.params("params"), in.tags("tags"), actor(ctx))));
+        route(app, base, HandlerType.GET, "/{model_id}", (in, ctx) -> loggedModelResponse(loggedModels.get(ctx.pathParam("model_id"))));
+        route(app, base, HandlerType.PATCH, "/{model_id}", (in, ctx) -> loggedModelResponse(
+                loggedModels.finalizeModel(ctx.pathParam("model_id"),
+                        in.required(in.enumValue("status", LoggedModel.Status.class), "status").name())));
+        route(app, base, HandlerType.DELETE, "/{model_id}", (in, ctx) -> {
+            loggedModels.delete(ctx.pathParam("model_id"));
             return JSON.createObjectNode();
         });
-        route(app, base, HandlerType.PATCH, "/{model_id}/tags", r -> {
-            loggedModels.setTags(r.path("model_id"), r.tags());
+        route(app, base, HandlerType.PATCH, "/{model_id}/tags", (in, ctx) -> {
+            loggedModels.setTags(ctx.pathParam("model_id"), in.tags("tags"));
             return JSON.createObjectNode();
         });
-        route(app, base, HandlerType.DELETE, "/{model_id}/tags/{tag_key}", r -> {
-            loggedModels.deleteTag(r.path("model_id"), r.path("tag_key"));
+        route(app, base, HandlerType.DELETE, "/{model_id}/tags/{tag_key}", (in, ctx) -> {
+            loggedModels.deleteTag(ctx.pathParam("model_id"), ctx.pathParam("tag_key"));
             return JSON.createObjectNode();
         });
-        route(app, base, HandlerType.POST, "/{model_id}/params", r -> {
-            loggedModels.logParams(r.path("model_id"), r.params());
+        route(app, base, HandlerType.POST, "/{model_id}/params", (in, ctx) -> {
+            loggedModels.logParams(ctx.pathParam("model_id"), in.params("params"));
             return JSON.createObjectNode();
         });
-        route(app, base, HandlerType.GET, "/{model_id}/artifacts/directories", r -> {
-            ArtifactService.RunListing listing = artifacts.listBelow(loggedModels.get(r.path("model_id")).artifactUri(),
-                    r.string("artifact_directory_path"), r.string("page_token"));
-            ObjectNode response = JSON.createObjectNode();
-            response.put("root_uri", listing.rootUri());
-            ArrayNode files = response.putArray("files");
-            listing.files().forEach(entry -> {
-                ObjectNode file = files.addObject().put("path", entry.path().toString()).put("is_dir", entry.directory());
-                if (!entry.directory()) {
-                    file.put("file_size", entry.size());
-                }
-            });
-            if (listing.nextPageToken() != null) {
-                response.put("next_page_token", listing.nextPageToken());
-            }
-            return response;
+        route(app, base, HandlerType.GET, "/{model_id}/artifacts/directories", (in, ctx) -> {
+            return ArtifactRoutes.listing(artifacts.listBelow(loggedModels.get(ctx.pathParam("model_id")).artifactUri(),
+                    in.string("artifact_directory_path"), in.string("page_token")));
         });
-    }
-
-    /** Proto JSON sends the enum's name; some clients send its number. */
-    private static String loggedModelStatus(String status) {
-        return switch (status) {
-            case "1" -> "LOGGED_MODEL_PENDING";
-            case "2" -> "LOGGED_MODEL_READY";
-            case "3" -> "LOGGED_MODEL_UPLOAD_FAILED";
-            default -> status;
-        };
     }
 
     private static ObjectNode loggedModelResponse(LoggedModel model) {
@@ -217,60 +198,66 @@ public final class RegistryRoutes implements Routes {
 
     @FunctionalInterface
     private interface JsonHandler {
-        ObjectNode handle(RegistryRequest request);
+        ObjectNode handle(RequestFields in, Context ctx);
     }
 
     private static void route(Javalin app, String prefix, HandlerType method, String path, JsonHandler handler) {
-        Handler h = ctx -> ctx.contentType("application/json").result(handler.handle(RegistryRequest.of(ctx)).toString());
+        Handler h = ctx -> ctx.contentType("application/json").result(handler.handle(RequestFields.of(ctx), ctx).toString());
         app.addHttpHandler(method, prefix + path, h);
     }
 
-    private ObjectNode createModel(RegistryRequest r) {
-        return modelResponse(registry.createRegisteredModel(r.required("name"), r.tags(), r.string("description"), r.actor()));
+    private ObjectNode createModel(RequestFields in, Context ctx) {
+        return modelResponse(registry.createRegisteredModel(in.requiredString("name"), in.tags("tags"), in.string("description"), actor(ctx)));
     }
 
-    private ObjectNode searchModels(RegistryRequest r) {
-        Page<RegisteredModel> page = registry.searchRegisteredModels(r.string("filter"), r.integer("max_results"),
-                r.strings("order_by"), r.string("page_token"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!page.items().isEmpty()) {
-            ArrayNode models = response.putArray("registered_models");
-            page.items().forEach(m -> models.add(RegistryJson.model(m)));
-        }
-        if (page.nextPageToken() != null) {
-            response.put("next_page_token", page.nextPageToken());
-        }
-        return response;
+    private ObjectNode searchModels(RequestFields in, Context ctx) {
+        Page<RegisteredModel> page = registry.searchRegisteredModels(in.string("filter"), in.int32("max_results"),
+                in.strings("order_by"), in.string("page_token"));
+        return PageResponse.of("registered_models", page, RegistryJson::model);
     }
 
-    private ObjectNode searchVersions(RegistryRequest r) {
-        Page<ModelVersion> page = registry.searchModelVersions(r.string("filter"), r.integer("max_results"),
-                r.strings("order_by"), r.string("page_token"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!page.items().isEmpty()) {
-            ArrayNode versions = response.putArray("model_versions");
-            page.items().forEach(v -> versions.add(RegistryJson.version(v)));
-        }
-        if (page.nextPageToken() != null) {
-            response.put("next_page_token", page.nextPageToken());
-        }
-        return response;
+    private ObjectNode searchVersions(RequestFields in, Context ctx) {
+        Page<ModelVersion> page = registry.searchModelVersions(in.string("filter"), in.int32("max_results"),
+                in.strings("order_by"), in.string("page_token"));
+        return PageResponse.of("model_versions", page, RegistryJson::version);
     }
 
-    private ObjectNode latestVersions(RegistryRequest r) {
-        List<ModelVersion> latest = registry.getLatestVersions(r.required("name"), r.strings("stages"));
-        ObjectNode response = JSON.createObjectNode();
-        if (!latest.isEmpty()) {
-            ArrayNode versions = response.putArray("model_versions");
-            latest.forEach(v -> versions.add(RegistryJson.version(v)));
-        }
-        return response;
+    private ObjectNode latestVersions(RequestFields in, Context ctx) {
+        List<ModelVersion> latest = registry.getLatestVersions(in.requiredString("name"), in.strings("stages"));
+        return PageResponse.of("model_versions", new Page<>(latest, null), RegistryJson::version);
     }
 
     private void getArtifact(Context ctx) throws java.io.IOException {
-        RegistryRequest r = RegistryRequest.of(ctx);
-        String uri = registry.getModelVersionDownloadUri(r.required("name"), r.required("version"));
-        ArtifactRoutes.send(ctx, artifacts.downloadBelow(uri, r.required("path")));
+        RequestFields in = RequestFields.of(ctx);
+        String uri = registry.getModelVersionDownloadUri(in.requiredString("name"), in.requiredString("version"));
+        ArtifactRoutes.send(ctx, artifacts.downloadBelow(uri, in.requiredString("path")));
+    }
+
+    /** The {@code models} of MLflow 3's LogOutputs: {@code [{"model_id", "step"}]}, both required. */
+    private static List<LoggedModelOutput> modelOutputs(RequestFields in) {
+        List<LoggedModelOutput> outputs = new ArrayList<>();
+        for (RequestFields model : in.objects("models")) {
+            outputs.add(new LoggedModelOutput(model.requiredString("model_id"), model.required(model.int64("step"), "step")));
+        }
+        return outputs;
+    }
+
+    /** Who makes the change: the basic-auth user MLflow clients send, else {@code X-Atoll-User}, else "anonymous". */
+    private static String actor(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    return decoded.substring(0, colon);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not base64: fall through to the header
+            }
+        }
+        String header = ctx.header("X-Atoll-User");
+        return header == null || header.isBlank() ? "anonymous" : header.strip();
     }
 
     private static ObjectNode modelResponse(RegisteredModel model) {

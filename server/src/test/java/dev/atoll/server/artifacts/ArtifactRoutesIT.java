@@ -177,6 +177,27 @@ class ArtifactRoutesIT {
         HttpResponse<String> notJson = send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts", "{oops");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).get("error_code").asText()).isEqualTo("MALFORMED_REQUEST");
+
+        // Read with the tracking API's parser: its rules and messages, where the artifact routes had their own.
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts", "[\"x\"]")).get("error_code").asText())
+                .as("a body that is not an object").isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts", "{\"path\": \"x\", \"num_parts\": 1} {}"))
+                .get("error_code").asText()).as("content after the object").isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts", "{\"path\": \"x\", \"num_parts\": \"2\"}"))
+                .has("upload_id")).as("an int32 given as a string, as protobuf's JSON writes it").isTrue();
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/create/1/run1/artifacts", "{\"path\": \"x\", \"num_parts\": 10001}"))
+                .get("message").asText()).contains("'num_parts'").contains("from 1 to 10000");
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/complete/1/run1/artifacts", "{\"path\": \"x\", \"upload_id\": \"u\"}"))
+                .get("message").asText()).isEqualTo("Missing value for required parameter 'parts'. See the API docs for more information about request parameters.");
+        assertThat(json(send("POST", "/api/2.0/mlflow-artifacts/mpu/complete/1/run1/artifacts",
+                "{\"path\": \"x\", \"upload_id\": \"u\", \"parts\": [{\"part_number\": 1}]}")).get("message").asText())
+                .contains("'parts[0].etag'");
+        HttpResponse<String> partZero = send("PUT", "/api/2.0/mlflow-artifacts/mpu/upload/1/run1/artifacts/x?upload_id=u&part_number=0", "x");
+        assertThat(partZero.statusCode()).isEqualTo(400);
+        assertThat(json(partZero).get("message").asText()).contains("'part_number'");
+        HttpResponse<String> noRunId = send("GET", "/get-artifact?path=a.txt", null);
+        assertThat(json(noRunId).get("message").asText())
+                .isEqualTo("Missing value for required parameter 'run_id'. See the API docs for more information about request parameters.");
     }
 
     /** Every corpus path, through every route that takes a path: all refused with 400, nothing outside the root touched. */

@@ -286,6 +286,8 @@ class RegistryRoutesIT {
         ok("DELETE", "/api/2.0/mlflow/logged-models/" + modelId + "/tags/mlflow.modelVersions", null);
         ok("DELETE", "/api/2.0/mlflow/logged-models/" + modelId, null);
         call("GET", "/api/2.0/mlflow/logged-models/" + modelId, null, 404);
+        assertThat(ok("POST", "/api/2.0/mlflow/logged-models/search", "{\"experiment_ids\": [\"1\"]}").has("models"))
+                .as("an empty page leaves the field out, as MLflow's JSON does").isFalse();
         call("GET", "/api/2.0/mlflow/logged-models/not-an-id", null, 400);
         call("POST", "/api/2.0/mlflow/logged-models", "{\"name\": \"no experiment\"}", 400);
         JsonNode noStep = call("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"run1\", \"models\": [{\"model_id\": \"" + modelId + "\"}]}", 400);
@@ -322,7 +324,7 @@ class RegistryRoutesIT {
         assertThat(call("POST", "/api/2.0/mlflow/registered-models/create", "{not json", 400).get("error_code").asText())
                 .isEqualTo("MALFORMED_REQUEST");
         assertThat(call("POST", "/api/2.0/mlflow/registered-models/create", "{}", 400).get("message").asText())
-                .isEqualTo("Missing value for required parameter 'name'.");
+                .isEqualTo("Missing value for required parameter 'name'. See the API docs for more information about request parameters.");
         assertThat(call("POST", "/api/2.0/mlflow/registered-models/create", "{\"name\": \"fraud\"}", 400).get("error_code").asText())
                 .isEqualTo("RESOURCE_ALREADY_EXISTS");
         assertThat(call("POST", "/api/2.0/mlflow/registered-models/create", "{\"name\": [1]}", 400).get("message").asText())
@@ -333,7 +335,7 @@ class RegistryRoutesIT {
                 .get("message").asText()).contains("file: URIs are not accepted");
         assertThat(call("POST", "/api/2.0/mlflow/model-versions/create",
                 "{\"name\": \"fraud\", \"source\": \"s3://b/m\", \"tags\": [{\"key\": \"ok\", \"value\": \"1\"}, {\"value\": \"no key\"}]}", 400)
-                .get("message").asText()).contains("'key'");
+                .get("message").asText()).contains("'tags[1].key'");
         assertThat(call("GET", "/api/2.0/mlflow/registered-models/search?filter=" + q("name = 'a' OR name = 'b'"), null, 400)
                 .get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
         assertThat(call("GET", "/api/2.0/mlflow/registered-models/search?page_token=garbage", null, 400)
@@ -344,5 +346,46 @@ class RegistryRoutesIT {
 
         assertThat(ok("GET", "/api/atoll/registry/history", null)).isEqualTo(before);
         assertThat(ok("GET", "/api/2.0/mlflow/model-versions/search", null).get("model_versions")).hasSize(2);
+    }
+
+    /**
+     * The registry reads requests with the tracking API's parser (RequestFields): where the two
+     * parsers differed, the registry now answers as tracking does, which is MLflow's rule.
+     */
+    @Test
+    void requestsAreReadWithTheRulesOfTheTrackingApi() throws Exception {
+        registerTwoVersions();
+        JsonNode before = ok("GET", "/api/atoll/registry/history", null);
+
+        JsonNode array = call("POST", "/api/2.0/mlflow/registered-models/create", "[{\"name\": \"x\"}]", 400);
+        assertThat(array.get("error_code").asText()).as("a body that is not an object").isEqualTo("MALFORMED_REQUEST");
+        JsonNode trailing = call("POST", "/api/2.0/mlflow/registered-models/create", "{\"name\": \"x\"} and more", 400);
+        assertThat(trailing.get("error_code").asText()).as("content after the object").isEqualTo("MALFORMED_REQUEST");
+        assertThat(call("POST", "/api/2.0/mlflow/registered-models/alias", "{\"name\": \"fraud\", \"alias\": \"a\", \"version\": 1}", 400)
+                .get("message").asText()).as("a number where the proto has a string")
+                .isEqualTo("Invalid value 1 for parameter 'version' supplied: expected a string.");
+        assertThat(call("GET", "/api/2.0/mlflow/registered-models/search?max_results=ten", null, 400).get("message").asText())
+                .isEqualTo("Invalid value \"ten\" for parameter 'max_results' supplied: expected a 32-bit integer.");
+        assertThat(call("GET", "/api/2.0/mlflow/registered-models/search?max_results=", null, 400).get("message").asText())
+                .as("an empty number is not an absent one").contains("'max_results'");
+        assertThat(call("POST", "/api/2.0/mlflow/logged-models/search", "{\"experiment_ids\": [1]}", 400).get("message").asText())
+                .contains("'experiment_ids[0]'").contains("expected a string");
+        assertThat(call("POST", "/api/2.0/mlflow/logged-models", "{\"experiment_id\": \"1\", \"params\": [{\"value\": \"1\"}]}", 400)
+                .get("message").asText()).contains("'params[0].key'");
+        assertThat(ok("GET", "/api/atoll/registry/history", null)).isEqualTo(before);
+
+        ok("POST", "/api/2.0/mlflow/registered-models/set-tag", "{\"name\": \"fraud\", \"key\": \"no-value\"}");
+        assertThat(ok("GET", "/api/2.0/mlflow/registered-models/get?name=fraud", null).at("/registered_model/tags").toString())
+                .as("an absent tag value is \"\", as in MLflow").contains("{\"key\":\"no-value\",\"value\":\"\"}");
+        ok("POST", "/api/2.0/mlflow/model-versions/transition-stage",
+                "{\"name\": \"fraud\", \"version\": \"1\", \"stage\": \"Staging\", \"archive_existing_versions\": \"TRUE\"}");
+
+        String modelId = ok("POST", "/api/2.0/mlflow/logged-models", "{\"experiment_id\": \"1\"}").at("/model/info/model_id").asText();
+        assertThat(ok("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"status\": 2}").at("/model/info/status").asText())
+                .as("an enum by its number in the proto").isEqualTo("LOGGED_MODEL_READY");
+        assertThat(call("PATCH", "/api/2.0/mlflow/logged-models/" + modelId, "{\"status\": \"DONE\"}", 400).get("message").asText())
+                .contains("'status'").contains("LOGGED_MODEL_READY");
+        assertThat(call("POST", "/api/2.0/mlflow/runs/outputs", "{\"run_id\": \"run1\", \"models\": [{\"model_id\": \"" + modelId
+                + "\", \"step\": \"first\"}]}", 400).get("message").asText()).contains("'models[0].step'").contains("64-bit integer");
     }
 }

@@ -2,13 +2,13 @@ package dev.atoll.registry.store.jdbc;
 
 import dev.atoll.registry.AuditEntry;
 import dev.atoll.registry.LoggedModel;
-import dev.atoll.registry.LoggedModelOutput;
 import dev.atoll.registry.ModelAlias;
 import dev.atoll.registry.ModelStage;
 import dev.atoll.registry.ModelVersion;
 import dev.atoll.registry.RegisteredModel;
 import dev.atoll.registry.RegistryTransaction;
 import dev.atoll.registry.webhooks.WebhookDelivery;
+import dev.atoll.tracking.LoggedModelOutput;
 import dev.atoll.tracking.Tag;
 
 import java.sql.Connection;
@@ -22,6 +22,8 @@ import java.util.Optional;
 
 /** The SQL of one registry transaction on one connection. */
 final class JdbcRegistryTransaction extends JdbcStatements implements RegistryTransaction {
+    /** Bind variables per IN list: a page of runs can hold 50,000; this keeps each statement small. */
+    private static final int IN_LIST_CHUNK = 500;
 
     JdbcRegistryTransaction(Connection connection) {
         super(connection);
@@ -292,9 +294,17 @@ final class JdbcRegistryTransaction extends JdbcStatements implements RegistryTr
     }
 
     @Override
-    public List<LoggedModelOutput> loggedModelOutputs(String runId) {
-        return query("SELECT model_id, step FROM logged_model_outputs WHERE run_id = ? ORDER BY step, model_id",
-                rs -> new LoggedModelOutput(rs.getString("model_id"), rs.getLong("step")), runId);
+    public Map<String, List<LoggedModelOutput>> loggedModelOutputs(List<String> runIds) {
+        Map<String, List<LoggedModelOutput>> outputs = new HashMap<>();
+        for (int from = 0; from < runIds.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = runIds.subList(from, Math.min(runIds.size(), from + IN_LIST_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            query("SELECT run_id, model_id, step FROM logged_model_outputs WHERE run_id IN (" + marks + ")"
+                    + " ORDER BY run_id, step, model_id",
+                    rs -> outputs.computeIfAbsent(rs.getString("run_id"), id -> new ArrayList<>())
+                            .add(new LoggedModelOutput(rs.getString("model_id"), rs.getLong("step"))), chunk.toArray());
+        }
+        return outputs;
     }
 
     // ---- audit and webhooks

@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The tracking store on SQLite or PostgreSQL. Each method is one transaction. */
 public final class JdbcTrackingStore implements TrackingStore {
@@ -249,6 +250,28 @@ public final class JdbcTrackingStore implements TrackingStore {
         database.write(connection -> {
             long id = requireRun(connection, runId);
             return execute(connection, new SqlQuery().sql("DELETE FROM tags WHERE run_id = ? AND key = ?", id, key));
+        });
+    }
+
+    @Override
+    public void changeRunTag(String runId, String key, UnaryOperator<String> change) {
+        database.write(connection -> {
+            long id = requireRun(connection, runId);
+            // SQLite has one writer at a time already; PostgreSQL queues the next change of this run here.
+            if (dialect == SqlDialect.POSTGRESQL) {
+                try (PreparedStatement lock = new SqlQuery().sql("SELECT id FROM runs WHERE id = ? FOR UPDATE", id).prepare(connection)) {
+                    lock.executeQuery().close();
+                }
+            }
+            String current = null;
+            try (PreparedStatement select = new SqlQuery().sql("SELECT value FROM tags WHERE run_id = ? AND key = ?", id, key)
+                    .prepare(connection); ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    current = row.getString(1);
+                }
+            }
+            RunWrites.upsertTags(connection, id, List.of(new Tag(key, change.apply(current))));
+            return null;
         });
     }
 

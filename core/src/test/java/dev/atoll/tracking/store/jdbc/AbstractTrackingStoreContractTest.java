@@ -325,6 +325,41 @@ abstract class AbstractTrackingStoreContractTest {
     }
 
     @Test
+    void changesARunTagFromItsCurrentValueAndAFailedChangeWritesNothing() {
+        String id = newRun("0", "r", 1).info().runId();
+        List<String> seen = new ArrayList<>();
+        store.changeRunTag(id, "history", current -> {
+            seen.add(current);
+            return "[1]";
+        });
+        store.changeRunTag(id, "history", current -> {
+            seen.add(current);
+            return "[1, 2]";
+        });
+        assertThat(seen).containsExactly(null, "[1]");
+        assertThat(store.run(id).orElseThrow().data().tags()).contains(new Tag("history", "[1, 2]"));
+
+        assertThatThrownBy(() -> store.changeRunTag(id, "history", current -> {
+            throw AtollException.invalidParameter("no");
+        })).hasMessage("no");
+        assertThat(store.run(id).orElseThrow().data().tags()).contains(new Tag("history", "[1, 2]"));
+        assertThatThrownBy(() -> store.changeRunTag("0123456789abcdef", "history", current -> "x"))
+                .isInstanceOfSatisfying(AtollException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_DOES_NOT_EXIST));
+    }
+
+    /** Clients that log models from several threads or processes into one run: every change is kept. */
+    @Test
+    void concurrentChangesOfOneRunTagAreAppliedOneAfterTheOther() throws Exception {
+        String id = newRun("0", "r", 1).info().runId();
+        for (int round = 0; round < 5; round++) {
+            List<Throwable> failures = concurrently(8, worker -> store.changeRunTag(id, "counter",
+                    current -> Integer.toString(current == null ? 1 : Integer.parseInt(current) + 1)));
+            assertThat(failures).as("failures of round %d", round).isEmpty();
+        }
+        assertThat(store.run(id).orElseThrow().data().tags()).contains(new Tag("counter", "40"));
+    }
+
+    @Test
     void logsDatasetInputsOncePerNameAndDigest() {
         String id = newRun("0", "r", 1).info().runId();
         DatasetInput input = new DatasetInput(List.of(new Tag(DatasetInput.CONTEXT_TAG, "training")),
