@@ -7,6 +7,7 @@ import dev.atoll.modules.ModuleCatalogue;
 import dev.atoll.modules.ModuleQuery;
 import dev.atoll.modules.ModuleType;
 import dev.atoll.modules.ModuleVersion;
+import dev.atoll.server.RequestFields;
 import dev.atoll.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -52,13 +53,14 @@ public final class ModuleRoutes implements Routes {
     }
 
     private ObjectNode search(Context ctx) {
+        RequestFields in = RequestFields.of(ctx);
         ModuleType type = null;
-        String typeParam = ctx.queryParam("type");
+        String typeParam = in.string("type");
         if (typeParam != null && !typeParam.isBlank()) {
             type = ModuleType.parse(typeParam).orElseThrow(() -> AtollException.invalidParameter(
                     "type '" + typeParam + "' is not a module type — use data_processor, data_visualization or model"));
         }
-        ModuleQuery query = new ModuleQuery(ctx.queryParam("name"), type, ctx.queryParam("parameter"), viewer.apply(ctx));
+        ModuleQuery query = new ModuleQuery(in.string("name"), type, in.string("parameter"), viewer.apply(ctx));
         ObjectNode body = ModuleJson.object();
         ArrayNode modules = body.putArray("modules");
         catalogue.search(query).forEach(v -> modules.add(ModuleJson.of(v)));

@@ -92,6 +92,10 @@ class ModuleRoutesIT {
         assertThat(json(badType).get("message").asText()).isEqualTo(
                 "type 'trainer' is not a module type — use data_processor, data_visualization or model");
 
+        HttpResponse<String> twoNames = get("/api/atoll/modules?name=norm&name=lin", null);
+        assertThat(twoNames.statusCode()).isEqualTo(400);
+        assertThat(json(twoNames).get("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+
         HttpResponse<String> noVersion = get("/api/atoll/modules/normalise", null);
         assertThat(noVersion.statusCode()).isEqualTo(404);
         assertThat(json(noVersion).get("error_code").asText()).isEqualTo("ENDPOINT_NOT_FOUND");
