@@ -20,9 +20,15 @@ final class ReportOutput {
             out.flush();
             return;
         }
-        // Written beside the target and moved into place, so a failed write never leaves half a report.
-        Path absolute = target.toAbsolutePath();
         try {
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written into, never replaced by a file.
+                Files.writeString(target, report, StandardCharsets.UTF_8);
+                return;
+            }
+            // Written beside the target (through a symbolic link, beside the file it names) and moved
+            // into place, so a failed write never leaves half a report.
+            Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
             Path temp = Files.createTempFile(absolute.getParent(), ".atoll-report-", ".tmp");
             try {
                 Files.writeString(temp, report, StandardCharsets.UTF_8);
