@@ -77,6 +77,9 @@ abstract class CrashRecoveryIT {
                 }
             }
         }
+        // The test proves something only if some kill caught a batch in flight; over two kills of four
+        // busy clients one nearly always does (one kill alone landed between requests now and then).
+        assertThat(clients.stream().mapToLong(Client::inFlightAtKill).sum()).as("batches in flight at the kills").isPositive();
     }
 
     /** Four client threads log until {@value #ACKNOWLEDGED_BEFORE_KILL} more batches are acknowledged; then SIGKILL. */
@@ -84,7 +87,6 @@ abstract class CrashRecoveryIT {
         MlflowHttp http = new MlflowHttp(server.trackingUri());
         AtomicBoolean killed = new AtomicBoolean();
         long target = clients.stream().mapToLong(Client::acknowledged).sum() + ACKNOWLEDGED_BEFORE_KILL;
-        long inFlightBefore = clients.stream().mapToLong(Client::inFlightAtKill).sum();
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         clients.forEach(client -> threads.submit(() -> client.logUntilTheServerIsGone(http, killed)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -98,8 +100,6 @@ abstract class CrashRecoveryIT {
         threads.shutdown();
         assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).as("clients stop once the server is gone").isTrue();
         assertThat(clients).allSatisfy(client -> assertThat(client.refused).as("answers other than 200").isEmpty());
-        assertThat(clients.stream().mapToLong(Client::inFlightAtKill).sum() - inFlightBefore)
-                .as("batches in flight when the server was killed").isPositive();
     }
 
     /** What the restarted server holds of one client's batches, checked against what the client was told. */
