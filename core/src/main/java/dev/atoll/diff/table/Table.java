@@ -119,6 +119,13 @@ public final class Table {
         return true;
     }
 
+    /** Unsigned byte order of a cell here and a cell in {@code other} (code point order, as both are UTF-8); 0 only for equal values. */
+    public int compareBytes(int row, int col, Table other, int otherRow, int otherCol) {
+        int a = row * columns.size() + col;
+        int b = otherRow * other.columns.size() + otherCol;
+        return Arrays.compareUnsigned(data, starts[a], ends[a], other.data, other.starts[b], other.ends[b]);
+    }
+
     /** Whether the cell holds exactly these bytes. */
     public boolean sameBytes(int row, int col, byte[] bytes) {
         int cell = row * columns.size() + col;
