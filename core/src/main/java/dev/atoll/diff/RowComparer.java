@@ -158,6 +158,7 @@ final class RowComparer {
         long modified = 0;
         List<RowSample> addedSample = new ArrayList<>();
         List<ModifiedRow> modifiedSample = new ArrayList<>();
+        boolean sameColumns = sameColumns(before, after, oldCols, newCols);
         for (int r = 0; r < after.rowCount(); r++) {
             if (match[r] < 0) {
                 added++;
@@ -166,6 +167,10 @@ final class RowComparer {
             }
             int old = match[r];
             seen[old] = true;
+            if (sameColumns && after.sameRowBytes(r, before, old)) {
+                unchanged++;
+                continue;
+            }
             boolean changed = false;
             for (int p = 0; p < newCols.length; p++) {
                 if (!after.sameValue(r, newCols[p], before, old, oldCols[p])) {
@@ -197,6 +202,20 @@ final class RowComparer {
             }
         }
         return new Outcome(new RowCounts(unchanged, added, removed, modified), modifiedCells, addedSample, removedSample, modifiedSample);
+    }
+
+    /** Whether every column is paired with the one at its own position, so that equal rows can be found on their bytes. */
+    private static boolean sameColumns(Table before, Table after, int[] oldCols, int[] newCols) {
+        int width = after.columns().size();
+        if (before.columns().size() != width || newCols.length != width) {
+            return false;
+        }
+        for (int p = 0; p < width; p++) {
+            if (oldCols[p] != p || newCols[p] != p) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Outcome keyless(Table before, Table after, int[] oldCols, int[] newCols) {

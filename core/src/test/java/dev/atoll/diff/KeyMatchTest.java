@@ -53,6 +53,16 @@ class KeyMatchTest {
         assertThat(sorted.removedSample()).isEqualTo(hashed.removedSample());
     }
 
+    /** Equal rows are found on their bytes; rows whose cells are quoted differently are still compared cell by cell. */
+    @Test
+    void rowsQuotedDifferentlyAreEqualCellByCell() {
+        TableDiff diff = TableDiffer.diff(csv("o.csv", "id,v,w", "1,a,x", "2,\"b\",y", "3,\"c,d\",z", "4,e"),
+                csv("n.csv", "id,v,w", "1,a,x", "2,b,y", "3,\"c,d\",z", "4,e,"), "id");
+        assertThat(diff.rows()).isEqualTo(new RowCounts(4, 0, 0, 0));
+        TableDiff changed = TableDiffer.diff(csv("o.csv", "id,v,w", "1,ab,x", "2,a,bx"), csv("n.csv", "id,v,w", "1,a,bx", "2,a,bx"), "id");
+        assertThat(changed.rows()).isEqualTo(new RowCounts(1, 0, 0, 1));
+    }
+
     @Test
     void numericallyEqualKeysWithOtherBytesAreDifferentKeys() {
         TableDiff diff = TableDiffer.diff(csv("o.csv", "id,v", "1,a", "2,b", "3,c"), csv("n.csv", "id,v", "1,a", "2.0,b", "3,c"), "id");
