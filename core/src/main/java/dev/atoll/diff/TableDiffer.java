@@ -65,19 +65,15 @@ public final class TableDiffer {
                 : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
 
         Histogram[] histograms = new Histogram[newWidth];
-        for (int n = 0; n < newWidth; n++) {
+        IntStream.range(0, newWidth).parallel().forEach(n -> {
             int o = pairing.newToOld()[n];
             if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
                 HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
-                for (int r = 0; r < before.rowCount(); r++) {
-                    bins.addBefore(before.number(r, o));
-                }
-                for (int r = 0; r < after.rowCount(); r++) {
-                    bins.addAfter(after.number(r, n));
-                }
+                bins.addBefore(before, o);
+                bins.addAfter(after, n);
                 histograms[n] = bins.histogram();
             }
-        }
+        });
         List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
                 outcome.modifiedCells(), histograms);
         return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
