@@ -45,13 +45,8 @@ final class ColumnProfile {
     /** The statistics of an empty or numeric column; null at the first value that is not a number. */
     private static ColumnStats numeric(Table table, int col) {
         int rows = table.rowCount();
-        long count = 0;
         long nulls = 0;
-        boolean integral = true;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double mean = 0;
-        double m2 = 0;
+        NumericMoments moments = new NumericMoments();
         for (int r = 0; r < rows; r++) {
             if (table.isNull(r, col)) {
                 nulls++;
@@ -61,19 +56,12 @@ final class ColumnProfile {
             if (Double.isNaN(v)) {
                 return null;
             }
-            count++;
-            integral &= v == Math.rint(v);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            double delta = v - mean;
-            mean += delta / count;
-            m2 += delta * (v - mean);
+            moments.add(v);
         }
-        if (count == 0) {
+        if (moments.count() == 0) {
             return new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of());
         }
-        ColumnType type = integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
-        return new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of());
+        return moments.stats(nulls);
     }
 
     /** The statistics of a column with some value that is not a number: boolean or text, and its most frequent values. */
