@@ -3,7 +3,7 @@
 # parsing, no key) on the same generated CSVs; checks that the counts agree; prints a Markdown table.
 # Usage: scripts/bench/diff-bench.sh [ROWS...]   (default: 100000 1000000)
 # Needs: scripts/install-prereqs (time, python3-pandas, npm); daff is installed here into
-# /var/cache/atoll/npm; atoll is server/target/atoll-server-all.jar (built by ./atoll when stale).
+# /var/cache/atoll/npm; atoll runs through ./atoll (the jar built when stale, with its CDS archive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -19,9 +19,11 @@ if [ ! -x "$DAFF" ] || [ "$("$DAFF" version 2>/dev/null)" != "$DAFF_VERSION" ]; 
   npm install --silent --no-audit --no-fund --prefix "$NPM_PREFIX" "daff@$DAFF_VERSION" >/dev/null
 fi
 
-# The CLI as users run it; ./atoll rebuilds the jar first when a source or pom is newer than it.
+# The CLI as users run it, through ./atoll, which rebuilds the jar first when a source or pom is
+# newer than it, and makes its class-data sharing archive on the first run after a build.
 ./atoll --version >/dev/null
-ATOLL=(java -Xmx4g -jar server/target/atoll-server-all.jar diff)
+export ATOLL_JAVA_OPTS=-Xmx4g
+ATOLL=(./atoll diff)
 PY=/usr/bin/python3   # Debian's python3, where python3-pandas lives
 
 # measure NAME CMD... : runs CMD under GNU time, stores wall seconds and peak RSS (MiB) and stdout.

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A column's statistics gathered row by row, for a file read as a stream: the same type rule,
- * numbers (in the same order, so the same floating-point results) and fingerprint as
+ * numbers ({@link NumericMoments}, so the same floating-point results) and fingerprint as
  * {@link ColumnProfile}; top values of a non-numeric column come from {@link TopValues}, whose
  * exact counts need a second pass over the rows.
  */
@@ -16,12 +16,8 @@ final class ColumnAccumulator {
     private long count;
     private long nulls;
     private boolean numeric = true;
-    private boolean integral = true;
+    private final NumericMoments moments = new NumericMoments();
     private boolean bool = true;
-    private double min = Double.POSITIVE_INFINITY;
-    private double max = Double.NEGATIVE_INFINITY;
-    private double mean;
-    private double m2;
     private long fingerprint;
     private TopValues top;
 
@@ -40,12 +36,7 @@ final class ColumnAccumulator {
                 top = new TopValues(TRACKED_VALUES);
                 top.skip(count - 1);
             } else {
-                integral &= v == Math.rint(v);
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                double delta = v - mean;
-                mean += delta / count;
-                m2 += delta * (v - mean);
+                moments.add(v);
             }
         }
         if (bool) {
@@ -65,7 +56,7 @@ final class ColumnAccumulator {
             return ColumnType.EMPTY;
         }
         if (numeric) {
-            return integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
+            return moments.type();
         }
         return bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
     }
@@ -80,7 +71,7 @@ final class ColumnAccumulator {
         ColumnType type = type();
         return switch (type) {
             case EMPTY -> new ColumnStats(0, nulls, type, null, null, null, null, List.of());
-            case INTEGER, DECIMAL -> new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of());
+            case INTEGER, DECIMAL -> moments.stats(nulls);
             case BOOLEAN, TEXT -> new ColumnStats(count, nulls, type, null, null, null, null, top.top(ColumnProfile.TOP));
         };
     }

@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class ColumnProfile {
     static final int TOP = 5;
+    /** The value counter starts with room for this many distinct values and grows past it. */
+    private static final int DISTINCT_GUESS = 512;
 
     final ColumnStats stats;
 
@@ -31,53 +33,60 @@ final class ColumnProfile {
     }
 
     static ColumnProfile of(Table table, int col) {
+        ColumnStats numbers = numeric(table, col);
+        return new ColumnProfile(numbers != null ? numbers : text(table, col));
+    }
+
+    /*
+     * One small method a loop: the JIT compiles each on its own and neither sees the other's branches
+     * (one method with both loops was compiled seven times in a 1M-row diff, 0.6 s of compiler time).
+     */
+
+    /** The statistics of an empty or numeric column; null at the first value that is not a number. */
+    private static ColumnStats numeric(Table table, int col) {
+        int rows = table.rowCount();
+        long nulls = 0;
+        NumericMoments moments = new NumericMoments();
+        for (int r = 0; r < rows; r++) {
+            if (table.isNull(r, col)) {
+                nulls++;
+                continue;
+            }
+            double v = table.number(r, col);
+            if (Double.isNaN(v)) {
+                return null;
+            }
+            moments.add(v);
+        }
+        if (moments.count() == 0) {
+            return new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of());
+        }
+        return moments.stats(nulls);
+    }
+
+    /** The statistics of a column with some value that is not a number: boolean or text, and its most frequent values. */
+    private static ColumnStats text(Table table, int col) {
         int rows = table.rowCount();
         long count = 0;
         long nulls = 0;
-        boolean numeric = true;
-        boolean integral = true;
         boolean bool = true;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double mean = 0;
-        double m2 = 0;
+        // Count distinct values on their bytes (no String per row), then keep the 5 largest.
+        RowIndex values = new RowIndex(table, new int[]{col}, DISTINCT_GUESS);
         for (int r = 0; r < rows; r++) {
             if (table.isNull(r, col)) {
                 nulls++;
                 continue;
             }
             count++;
-            if (numeric) {
-                double v = table.number(r, col);
-                if (Double.isNaN(v)) {
-                    numeric = false;
-                } else {
-                    integral &= v == Math.rint(v);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    double delta = v - mean;
-                    mean += delta / count;
-                    m2 += delta * (v - mean);
-                }
-            }
-            if (bool) {
-                bool = table.booleanWord(r, col);
-            }
+            bool = bool && table.booleanWord(r, col);
+            values.add(r);
         }
-        if (count == 0) {
-            return new ColumnProfile(new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of()));
-        }
-        if (numeric) {
-            ColumnType type = integral ? ColumnType.INTEGER : ColumnType.DECIMAL;
-            return new ColumnProfile(new ColumnStats(count, nulls, type, min, max, mean, Math.sqrt(m2 / count), List.of()));
-        }
-        // Count distinct values on their bytes (no String per row), then keep the 5 largest.
-        RowIndex values = new RowIndex(table, new int[]{col});
-        for (int r = 0; r < rows; r++) {
-            if (!table.isNull(r, col)) {
-                values.add(r);
-            }
-        }
+        ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
+        return new ColumnStats(count, nulls, type, null, null, null, null, top(table, col, values));
+    }
+
+    /** The {@value #TOP} most frequent values of the counter. */
+    private static List<ValueCount> top(Table table, int col, RowIndex values) {
         int[] best = new int[TOP];
         int kept = 0;
         for (int slot = 0; slot < values.slots(); slot++) {
@@ -102,8 +111,7 @@ final class ColumnProfile {
         for (int i = 0; i < kept; i++) {
             top.add(new ValueCount(table.value(values.rowAt(best[i]), col), values.count(best[i])));
         }
-        ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
-        return new ColumnProfile(new ColumnStats(count, nulls, type, null, null, null, null, top));
+        return top;
     }
 
     /** More frequent first; ties by first appearance in the file, so the ranking does not depend on hash order. */

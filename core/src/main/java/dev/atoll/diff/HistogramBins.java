@@ -1,5 +1,7 @@
 package dev.atoll.diff;
 
+import dev.atoll.diff.table.Table;
+
 import java.util.Arrays;
 
 /** Fills a {@link Histogram}: equal-width bins over the range both sides span, values outside clamped to the end bins. */
@@ -24,6 +26,21 @@ final class HistogramBins {
 
     void addAfter(double value) {
         add(after, value);
+    }
+
+    /** Every row's value in a column of the old table. */
+    void addBefore(Table table, int col) {
+        add(before, table, col);
+    }
+
+    void addAfter(Table table, int col) {
+        add(after, table, col);
+    }
+
+    private void add(long[] counts, Table table, int col) {
+        for (int r = 0; r < table.rowCount(); r++) {
+            add(counts, table.number(r, col));
+        }
     }
 
     private void add(long[] counts, double value) {

@@ -50,29 +50,62 @@ final class RowComparer {
         }
     }
 
-    /** The old rows indexed by key: for each new row the old row with its key, or -1; or the first repeated or empty old key. */
-    record KeyMatch(int[] match, int[] duplicate) {
+    /**
+     * For each new row the old row with its key, or -1; or, when a key repeats or is empty, the table
+     * where it does and {row, earlierRow} as {@link #firstDuplicate} gives them (the new side's first,
+     * as that is what a user fixes first).
+     */
+    record KeyMatch(int[] match, Table duplicateIn, int[] duplicate) {
     }
 
-    /** Matches new rows to old rows by key; stops at the first repeated or empty old key ({@link #firstDuplicate}'s shape). */
+    /**
+     * Matches new rows to old rows by key and checks that the key is unique and never empty on both
+     * sides. When both sides are sorted by key, a merge; else one hash index of the old keys, which
+     * the new rows probe: a new key found twice is a repeat, and only new keys missing from the old
+     * side need an index of their own.
+     */
     static KeyMatch matchByKey(Table before, Table after, int oldKey, int newKey) {
-        RowIndex index = new RowIndex(before, new int[]{oldKey});
+        int[] merged = SortedKeys.merge(before, oldKey, after, newKey);
+        if (merged != null) {
+            return new KeyMatch(merged, null, null);
+        }
+        int[] oldKeyCols = {oldKey};
+        RowIndex index = new RowIndex(before, oldKeyCols);
         for (int r = 0; r < before.rowCount(); r++) {
-            if (before.isNull(r, oldKey)) {
-                return new KeyMatch(null, new int[]{r, -1});
-            }
-            int earlier = index.add(r);
-            if (earlier >= 0) {
-                return new KeyMatch(null, new int[]{r, earlier});
+            int earlier = before.isNull(r, oldKey) ? -2 : index.add(r);
+            if (earlier != -1) {
+                int[] newDup = firstDuplicate(after, newKey);
+                return newDup != null ? new KeyMatch(null, after, newDup)
+                        : new KeyMatch(null, before, new int[]{r, Math.max(earlier, -1)});
             }
         }
         int[] match = new int[after.rowCount()];
         int[] newKeyCols = {newKey};
+        int[] takenBy = new int[index.slots()]; // new row + 1 that matched the slot's old row
+        RowIndex unmatched = null; // new keys the old side does not have
         for (int r = 0; r < match.length; r++) {
+            if (after.isNull(r, newKey)) {
+                return new KeyMatch(null, after, new int[]{r, -1});
+            }
             int slot = index.slotOf(after, r, newKeyCols);
-            match[r] = slot < 0 ? -1 : index.rowAt(slot);
+            if (slot >= 0) {
+                if (takenBy[slot] != 0) {
+                    return new KeyMatch(null, after, new int[]{r, takenBy[slot] - 1});
+                }
+                takenBy[slot] = r + 1;
+                match[r] = index.rowAt(slot);
+                continue;
+            }
+            if (unmatched == null) {
+                unmatched = new RowIndex(after, newKeyCols);
+            }
+            int earlier = unmatched.add(r);
+            if (earlier >= 0) {
+                return new KeyMatch(null, after, new int[]{r, earlier});
+            }
+            match[r] = -1;
         }
-        return new KeyMatch(match, null);
+        return new KeyMatch(match, null, null);
     }
 
     /** Returns {row, earlierRow} of the first repeated or empty value (earlierRow -1 for empty), or null when unique. */
@@ -125,6 +158,7 @@ final class RowComparer {
         long modified = 0;
         List<RowSample> addedSample = new ArrayList<>();
         List<ModifiedRow> modifiedSample = new ArrayList<>();
+        boolean sameColumns = sameColumns(before, after, oldCols, newCols);
         for (int r = 0; r < after.rowCount(); r++) {
             if (match[r] < 0) {
                 added++;
@@ -133,6 +167,10 @@ final class RowComparer {
             }
             int old = match[r];
             seen[old] = true;
+            if (sameColumns && after.sameRowBytes(r, before, old)) {
+                unchanged++;
+                continue;
+            }
             boolean changed = false;
             for (int p = 0; p < newCols.length; p++) {
                 if (!after.sameValue(r, newCols[p], before, old, oldCols[p])) {
@@ -164,6 +202,20 @@ final class RowComparer {
             }
         }
         return new Outcome(new RowCounts(unchanged, added, removed, modified), modifiedCells, addedSample, removedSample, modifiedSample);
+    }
+
+    /** Whether every column is paired with the one at its own position, so that equal rows can be found on their bytes. */
+    private static boolean sameColumns(Table before, Table after, int[] oldCols, int[] newCols) {
+        int width = after.columns().size();
+        if (before.columns().size() != width || newCols.length != width) {
+            return false;
+        }
+        for (int p = 0; p < width; p++) {
+            if (oldCols[p] != p || newCols[p] != p) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Outcome keyless(Table before, Table after, int[] oldCols, int[] newCols) {

@@ -13,14 +13,24 @@ final class RowIndex {
 
     private final Table table;
     private final int[] cols;
-    private final int[] slots;
-    private final int mask;
+    private int[] slots;
+    private int mask;
+    private int used;
     private int[] taken;
 
+    /** Sized for every row of the table to be distinct. */
     RowIndex(Table table, int[] cols) {
+        this(table, cols, table.rowCount());
+    }
+
+    /**
+     * Sized for {@code expected} distinct values, growing when more come: a column of a few distinct
+     * values then probes a table that stays in cache, not one sized for a million rows.
+     */
+    RowIndex(Table table, int[] cols, int expected) {
         this.table = table;
         this.cols = cols;
-        int capacity = Integer.highestOneBit(Math.max(16, table.rowCount() * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         this.slots = new int[capacity * STRIDE];
         this.mask = capacity - 1;
     }
@@ -49,6 +59,9 @@ final class RowIndex {
                 slots[at] = row + 1;
                 slots[at + 1] = 1;
                 slots[at + 2] = h;
+                if (++used > (mask + 1) / 2) {
+                    grow();
+                }
                 return -1;
             }
             if (slots[at + 2] == h && equal(table, row, cols, stored - 1)) {
@@ -56,6 +69,23 @@ final class RowIndex {
                 return stored - 1;
             }
             slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Doubles the slots, placing each entry by its stored hash; only while adding, before any {@link #take}. */
+    private void grow() {
+        int[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = new int[capacity * STRIDE];
+        mask = capacity - 1;
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at] != 0) {
+                int slot = old[at + 2] & mask;
+                while (slots[slot * STRIDE] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                System.arraycopy(old, at, slots, slot * STRIDE, STRIDE);
+            }
         }
     }
 

@@ -239,14 +239,9 @@ final class SpillingTableDiffer {
 
     /** Matches a partition's rows by key; null (and the duplicate handed over) when a key repeats or is empty. */
     private static int[] match(Table a, Table b, int oldKey, int newKey, java.util.function.Consumer<Duplicate> duplicate) {
-        int[] dup = RowComparer.firstDuplicate(b, newKey);
-        if (dup != null) {
-            duplicate.accept(new Duplicate(b, dup));
-            return null;
-        }
         RowComparer.KeyMatch match = RowComparer.matchByKey(a, b, oldKey, newKey);
         if (match.duplicate() != null) {
-            duplicate.accept(new Duplicate(a, match.duplicate()));
+            duplicate.accept(new Duplicate(match.duplicateIn(), match.duplicate()));
             return null;
         }
         return match.match();

@@ -37,11 +37,7 @@ public final class TableDiffer {
         if (key != null) {
             requireKey(before.columns(), before.source(), key);
             requireKey(after.columns(), after.source(), key);
-            int[] dup = RowComparer.firstDuplicate(after, after.columnIndex(key)); // the old side is checked while it is indexed
-            if (dup != null) {
-                throw notUnique(after, after.columnIndex(key), dup);
-            }
-            chosen = key;
+            chosen = key; // unique on both sides: checked while matching
             keyNote = givenKeyNote(key);
         } else {
             chosen = inferKey(before, after, ColumnMatcher.byName(before.columns(), after.columns()));
@@ -49,10 +45,10 @@ public final class TableDiffer {
         }
         int[] match = null;
         if (chosen != null) {
-            int oldKey = before.columnIndex(chosen);
-            RowComparer.KeyMatch keyMatch = RowComparer.matchByKey(before, after, oldKey, after.columnIndex(chosen));
+            RowComparer.KeyMatch keyMatch = RowComparer.matchByKey(before, after, before.columnIndex(chosen), after.columnIndex(chosen));
             if (keyMatch.duplicate() != null) {
-                throw notUnique(before, oldKey, keyMatch.duplicate());
+                Table in = keyMatch.duplicateIn();
+                throw notUnique(in, in.columnIndex(chosen), keyMatch.duplicate());
             }
             match = keyMatch.match();
         }
@@ -69,19 +65,15 @@ public final class TableDiffer {
                 : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
 
         Histogram[] histograms = new Histogram[newWidth];
-        for (int n = 0; n < newWidth; n++) {
+        IntStream.range(0, newWidth).parallel().forEach(n -> {
             int o = pairing.newToOld()[n];
             if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
                 HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
-                for (int r = 0; r < before.rowCount(); r++) {
-                    bins.addBefore(before.number(r, o));
-                }
-                for (int r = 0; r < after.rowCount(); r++) {
-                    bins.addAfter(after.number(r, n));
-                }
+                bins.addBefore(before, o);
+                bins.addAfter(after, n);
                 histograms[n] = bins.histogram();
             }
-        }
+        });
         List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
                 outcome.modifiedCells(), histograms);
         return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,

@@ -37,7 +37,13 @@ import java.util.Map;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Registered models: list, show, register, alias, promote, history, download.")
 public final class ModelsCommand implements Runnable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson and the HTTP client load about 1,400 classes (0.3–0.5 s); picocli builds this command
+     * for every command line, {@code atoll diff} and {@code --version} too, so both wait for first use.
+     */
+    private static final class Lazy {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     @Option(names = "--tracking-uri", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Server URL (default: $MLFLOW_TRACKING_URI, else http://127.0.0.1:5000).")
@@ -46,7 +52,7 @@ public final class ModelsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
 
     @Override
     public void run() {
@@ -135,9 +141,9 @@ public final class ModelsCommand implements Runnable {
             if (e.code() != ErrorCode.RESOURCE_DOES_NOT_EXIST) {
                 throw e;
             }
-            send("POST", "/api/2.0/mlflow/registered-models/create", JSON.createObjectNode().put("name", name));
+            send("POST", "/api/2.0/mlflow/registered-models/create", Lazy.JSON.createObjectNode().put("name", name));
         }
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("source", source);
+        ObjectNode body = Lazy.JSON.createObjectNode().put("name", name).put("source", source);
         if (runId != null) {
             body.put("run_id", runId);
         }
@@ -159,7 +165,7 @@ public final class ModelsCommand implements Runnable {
               @Parameters(paramLabel = "VERSION", arity = "0..1") String version,
               @Option(names = "--delete") boolean delete) {
         if (delete) {
-            send("DELETE", "/api/2.0/mlflow/registered-models/alias", JSON.createObjectNode().put("name", name).put("alias", alias));
+            send("DELETE", "/api/2.0/mlflow/registered-models/alias", Lazy.JSON.createObjectNode().put("name", name).put("alias", alias));
             out().printf("removed alias %s of %s%n", alias, name);
             return ExitCodes.OK;
         }
@@ -167,7 +173,7 @@ public final class ModelsCommand implements Runnable {
             throw AtollException.invalidParameter("missing VERSION for alias " + alias + " — give a version number, or --delete to remove the alias");
         }
         send("POST", "/api/2.0/mlflow/registered-models/alias",
-                JSON.createObjectNode().put("name", name).put("alias", alias).put("version", version));
+                Lazy.JSON.createObjectNode().put("name", name).put("alias", alias).put("version", version));
         out().printf("%s@%s -> version %s%n", name, alias, version);
         return ExitCodes.OK;
     }
@@ -177,7 +183,7 @@ public final class ModelsCommand implements Runnable {
                 @Parameters(paramLabel = "VERSION") String version,
                 @Parameters(paramLabel = "STAGE") String stage,
                 @Option(names = "--archive-existing", description = "Archive the versions now in STAGE.") boolean archive) {
-        JsonNode result = send("POST", "/api/2.0/mlflow/model-versions/transition-stage", JSON.createObjectNode()
+        JsonNode result = send("POST", "/api/2.0/mlflow/model-versions/transition-stage", Lazy.JSON.createObjectNode()
                 .put("name", name).put("version", version).put("stage", stage).put("archive_existing_versions", archive));
         out().printf("%s version %s is now in %s%n", name, version, result.path("model_version").path("current_stage").asText());
         return ExitCodes.OK;
@@ -272,6 +278,9 @@ public final class ModelsCommand implements Runnable {
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         URI uri = request.build().uri();
         try {
+            if (http == null) {
+                http = HttpClient.newHttpClient();
+            }
             return http.send(request.build(), handler);
         } catch (ConnectException e) {
             throw new AtollException(ErrorCode.TEMPORARILY_UNAVAILABLE, "cannot reach the Atoll server at " + uri.getScheme() + "://"
@@ -290,7 +299,7 @@ public final class ModelsCommand implements Runnable {
             throw error(response.statusCode(), response.body());
         }
         try {
-            return JSON.readTree(response.body());
+            return Lazy.JSON.readTree(response.body());
         } catch (IOException e) {
             throw new AtollException(ErrorCode.INTERNAL_ERROR, "the server answered with something that is not JSON — is --tracking-uri an Atoll server?");
         }
@@ -298,7 +307,7 @@ public final class ModelsCommand implements Runnable {
 
     private static AtollException error(int status, String body) {
         try {
-            JsonNode error = JSON.readTree(body);
+            JsonNode error = Lazy.JSON.readTree(body);
             ErrorCode code = ErrorCode.valueOf(error.path("error_code").asText("INTERNAL_ERROR"));
             return new AtollException(code, error.path("message").asText(body));
         } catch (IOException | IllegalArgumentException e) {

@@ -22,7 +22,7 @@ class DiffCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new AtollCommand());
+        CommandLine cli = AtollCommand.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         // The same handler the real entry point installs, reached through execute's wiring.

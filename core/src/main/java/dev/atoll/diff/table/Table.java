@@ -119,6 +119,41 @@ public final class Table {
         return true;
     }
 
+    /**
+     * Whether a row here and a row of {@code other} with as many columns hold the same bytes with
+     * their cells laid out alike: then each cell equals the other's; false only says that the cells
+     * must be compared one by one.
+     */
+    public boolean sameRowBytes(int row, Table other, int otherRow) {
+        int width = columns.size();
+        if (other.columns.size() != width) {
+            return false;
+        }
+        int a = row * width;
+        int b = otherRow * width;
+        int base = starts[a];
+        int end = ends[a + width - 1];
+        int otherBase = other.starts[b];
+        int[] otherStarts = other.starts;
+        int[] otherEnds = other.ends;
+        for (int c = 0; c < width; c++) {
+            int start = starts[a + c];
+            int cellEnd = ends[a + c];
+            if (start < base || cellEnd > end || start - base != otherStarts[b + c] - otherBase
+                    || cellEnd - base != otherEnds[b + c] - otherBase) {
+                return false;
+            }
+        }
+        return Arrays.equals(data, base, end, other.data, otherBase, otherBase + (end - base));
+    }
+
+    /** Unsigned byte order of a cell here and a cell in {@code other} (code point order, as both are UTF-8); 0 only for equal values. */
+    public int compareBytes(int row, int col, Table other, int otherRow, int otherCol) {
+        int a = row * columns.size() + col;
+        int b = otherRow * other.columns.size() + otherCol;
+        return Arrays.compareUnsigned(data, starts[a], ends[a], other.data, other.starts[b], other.ends[b]);
+    }
+
     /** Whether the cell holds exactly these bytes. */
     public boolean sameBytes(int row, int col, byte[] bytes) {
         int cell = row * columns.size() + col;

@@ -2,6 +2,9 @@ package dev.atoll.diff.table;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongConsumer;
 
@@ -12,6 +15,10 @@ import java.util.function.LongConsumer;
 final class TextEncoding {
     record Decoded(byte[] data, int offset, String label) {
     }
+
+    /** Reads eight bytes of an array as one long (for word-at-a-time scans); the byte order does not matter for them. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private TextEncoding() {
     }
@@ -38,6 +45,10 @@ final class TextEncoding {
     static int validPrefix(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
+            if (i + Long.BYTES <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES; // eight ASCII bytes at once: the common case, checked a word at a time
+                continue;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;

@@ -1,0 +1,66 @@
+package dev.atoll.diff.table;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The word-at-a-time scans agree with byte-by-byte references wherever a non-ASCII byte or a line feed falls. */
+class TextEncodingTest {
+    private static final String[] PIECES = {"a", "bcdefgh", "12345678,", "\n", "é", "€", "😀", "\r\n"};
+
+    @Test
+    void utf8CheckAgreesWithTheJdkDecoder() {
+        Random random = new Random(11);
+        for (int round = 0; round < 3000; round++) {
+            byte[] bytes = text(random);
+            if (round % 2 == 1 && bytes.length > 0) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80)); // often makes it invalid
+            }
+            assertThat(TextEncoding.isUtf8(bytes)).as("round %d", round).isEqualTo(decodes(bytes));
+        }
+    }
+
+    @Test
+    void aCharacterCutByTheEndIsLeftForTheNextChunk() {
+        byte[] euro = "abcdefgh€".getBytes(StandardCharsets.UTF_8);
+        assertThat(TextEncoding.validPrefix(euro, 0, euro.length - 1)).isEqualTo(8);
+        assertThat(TextEncoding.validPrefix(euro, 0, euro.length)).isEqualTo(euro.length);
+    }
+
+    @Test
+    void lineFeedCountAgreesWithAByteLoop() {
+        Random random = new Random(5);
+        for (int round = 0; round < 1000; round++) {
+            byte[] bytes = text(random);
+            int offset = bytes.length == 0 ? 0 : random.nextInt(Math.min(bytes.length, 9));
+            int expected = 1;
+            for (int i = offset; i < bytes.length; i++) {
+                expected += bytes[i] == '\n' ? 1 : 0;
+            }
+            assertThat(TableReader.estimateRows(bytes, offset)).isEqualTo(expected);
+        }
+    }
+
+    private static byte[] text(Random random) {
+        StringBuilder text = new StringBuilder();
+        int pieces = random.nextInt(12);
+        for (int i = 0; i < pieces; i++) {
+            text.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean decodes(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+}
