@@ -115,20 +115,8 @@ public final class Database implements AutoCloseable {
         if (serialise) {
             writeLock.lock();
         }
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
+        try {
+            return inTransaction(work);
         } finally {
             if (serialise) {
                 writeLock.unlock();
@@ -141,6 +129,10 @@ public final class Database implements AutoCloseable {
      * agree), and PostgreSQL streams large results by the fetch size instead of buffering them whole.
      */
     public <T> T read(SqlWork<T> work) {
+        return inTransaction(work);
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
