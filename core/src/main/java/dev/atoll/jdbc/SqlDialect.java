@@ -37,7 +37,8 @@ public enum SqlDialect {
     }
 
     public boolean isUniqueViolation(SQLException error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() != null ? cause.getCause()
+                : cause instanceof SQLException sql ? sql.getNextException() : null) {
             if (cause instanceof SQLException sql) {
                 if ("23505".equals(sql.getSQLState())) {
                     return true;

@@ -234,7 +234,7 @@ public final class JdbcTrackingStore implements TrackingStore {
         database.write(connection -> {
             long id = requireRun(connection, runId);
             RunWrites.insertParams(connection, id, runId, params);
-            RunWrites.insertMetrics(connection, id, metrics);
+            RunWrites.insertMetrics(connection, dialect, id, metrics);
             RunWrites.upsertTags(connection, id, tags);
             for (Tag tag : tags) {
                 if (tag.key().equals(Run.RUN_NAME_TAG)) {

@@ -193,8 +193,10 @@ abstract class AbstractTrackingStoreContractTest {
         List<Metric> points = List.of(new Metric("acc", 0.3, 3, 3), new Metric("acc", 0.1, 1, 1), new Metric("acc", 0.2, 2, 2));
         store.logBatch(id, points, List.of(), List.of());
         store.logBatch(id, points, List.of(), List.of());
-        assertThat(store.metricHistory(id, "acc", 0, Integer.MAX_VALUE)).extracting(Metric::step).containsExactly(1L, 2L, 3L);
+        store.logBatch(id, List.of(points.get(0), new Metric("acc", 0.4, 4, 4), points.get(0)), List.of(), List.of());
+        assertThat(store.metricHistory(id, "acc", 0, Integer.MAX_VALUE)).extracting(Metric::step).containsExactly(1L, 2L, 3L, 4L);
         assertThat(store.metricHistory(id, "acc", 1, 1)).extracting(Metric::step).containsExactly(2L);
+        assertThat(latest(id, "acc")).isEqualTo(new Metric("acc", 0.4, 4, 4));
         assertThat(store.metricHistory(id, "other", 0, 10)).isEmpty();
     }
 
