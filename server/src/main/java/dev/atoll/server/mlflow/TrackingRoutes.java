@@ -204,22 +204,25 @@ public final class TrackingRoutes implements Routes {
         Integer maxResults = in.int32("max_results");
         String pageToken = in.string("page_token");
         if (maxResults == null && (pageToken == null || pageToken.isEmpty())) {
-            tracking.getRun(runId);
-            ctx.contentType("application/json");
-            try (JsonGenerator json = TrackingJson.MAPPER.getFactory().createGenerator(ctx.outputStream())) {
-                json.writeStartObject();
-                boolean[] started = {false};
-                tracking.streamMetricHistory(runId, key, point -> {
-                    if (!started[0]) {
-                        json.writeArrayFieldStart("metrics");
-                        started[0] = true;
-                    }
-                    TrackingJson.writeMetric(json, point);
-                });
-                if (started[0]) {
-                    json.writeEndArray();
+            // The response starts at the first point, so an unknown run (checked by the service
+            // before any point) still gets MLflow's error instead of half a JSON body.
+            JsonGenerator[] json = {null};
+            tracking.streamMetricHistory(runId, key, point -> {
+                if (json[0] == null) {
+                    ctx.contentType("application/json");
+                    json[0] = TrackingJson.MAPPER.getFactory().createGenerator(ctx.outputStream());
+                    json[0].writeStartObject();
+                    json[0].writeArrayFieldStart("metrics");
                 }
-                json.writeEndObject();
+                TrackingJson.writeMetric(json[0], point);
+            });
+            if (json[0] == null) {
+                empty(ctx);
+                return;
+            }
+            try (JsonGenerator out = json[0]) {
+                out.writeEndArray();
+                out.writeEndObject();
             }
             return;
         }
