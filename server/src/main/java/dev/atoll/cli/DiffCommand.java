@@ -6,6 +6,7 @@ import dev.atoll.diff.TableFileDiffer;
 import dev.atoll.errors.AtollException;
 import dev.atoll.report.DataDiffReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,6 @@ import java.util.concurrent.Callable;
         "modified, renamed files, counts per folder, image dimensions); or, with --repo, two git revisions",
         "(Git LFS objects resolved). Inputs larger than memory are spilled to disk. See docs/diff.md."})
 public final class DiffCommand implements Callable<Integer> {
-    enum Format { markdown, html, json }
-
     @Parameters(arity = "2..*", paramLabel = "ARG",
             description = "OLD NEW (files or directories); with --repo: REV1 REV2 [PATH...] (paths relative to the repository's root).")
     List<String> arguments;
@@ -41,10 +40,10 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
             description = "markdown (GitLab, capped at the note limit), html (self-contained) or json (docs/diff.md). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    ReportFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
-    Path output;
+    @Mixin
+    ReportOutput output;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +68,7 @@ public final class DiffCommand implements Callable<Integer> {
             progress.finish();
         }
         String report = DataDiffReport.render(diff, DataDiffReport.Format.valueOf(format.name().toUpperCase(Locale.ROOT)));
-        ReportOutput.write(report, output, spec.commandLine().getOut());
+        output.write(report, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -12,6 +12,7 @@ import dev.atoll.tracking.TrackingStore;
 import dev.atoll.tracking.store.jdbc.JdbcTrackingStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,8 +33,6 @@ import java.util.concurrent.Callable;
         "BEFORE and AFTER are run ids, branch:NAME (the latest finished run whose mlflow.source.git.branch tag is NAME)",
         "or baseline (the latest finished run tagged atoll.baseline=true). See docs/diff.md."})
 public final class ReportCommand implements Callable<Integer> {
-    enum Format { markdown, html, json }
-
     @Parameters(index = "0", paramLabel = "BEFORE", description = "Run id, branch:NAME or baseline.")
     String before;
 
@@ -55,10 +54,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "markdown", paramLabel = "FORMAT",
             description = "markdown (GitLab), html (with metric curves) or json (docs/diff.md). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    ReportFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
-    Path output;
+    @Mixin
+    ReportOutput output;
 
     @Spec
     CommandSpec spec;
@@ -89,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             case html -> RunComparisonReport.html(comparison);
             case json -> RunComparisonReport.json(comparison);
         };
-        ReportOutput.write(report, output, spec.commandLine().getOut());
+        output.write(report, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 

@@ -1,6 +1,7 @@
 package dev.atoll.cli;
 
 import dev.atoll.errors.AtollException;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Where a command's report goes: standard output, or a file written whole or not at all. */
+/**
+ * Where a command's report goes: standard output, or the {@code --output} file, written whole or
+ * not at all. A picocli mixin, so every report command has the same option.
+ */
 final class ReportOutput {
-    private ReportOutput() {
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path output;
+
+    void write(String report, PrintWriter out) {
+        write(report, output, out);
     }
 
     static void write(String report, Path target, PrintWriter out) {
