@@ -1,7 +1,5 @@
 package dev.atoll.diff;
 
-import dev.atoll.diff.table.Table;
-
 import java.util.Arrays;
 
 /** Fills a {@link Histogram}: equal-width bins over the range both sides span, values outside clamped to the end bins. */
@@ -28,18 +26,18 @@ final class HistogramBins {
         add(after, value);
     }
 
-    /** Every row's value in a column of the old table. */
-    void addBefore(Table table, int col) {
-        add(before, table, col);
+    /** A column's numbers on the old side (NaN, for an empty cell, is left out). */
+    void addBefore(double[] values) {
+        add(before, values);
     }
 
-    void addAfter(Table table, int col) {
-        add(after, table, col);
+    void addAfter(double[] values) {
+        add(after, values);
     }
 
-    private void add(long[] counts, Table table, int col) {
-        for (int r = 0; r < table.rowCount(); r++) {
-            add(counts, table.number(r, col));
+    private void add(long[] counts, double[] values) {
+        for (double value : values) {
+            add(counts, value);
         }
     }
 

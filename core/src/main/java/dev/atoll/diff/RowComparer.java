@@ -65,7 +65,11 @@ final class RowComparer {
      * side need an index of their own.
      */
     static KeyMatch matchByKey(Table before, Table after, int oldKey, int newKey) {
-        int[] merged = SortedKeys.merge(before, oldKey, after, newKey);
+        return matchByKey(before, after, oldKey, newKey, SortedKeys.merge(before, oldKey, after, newKey));
+    }
+
+    /** The same, with the sorted merge's result already known (null when the sides are not both sorted). */
+    static KeyMatch matchByKey(Table before, Table after, int oldKey, int newKey, int[] merged) {
         if (merged != null) {
             return new KeyMatch(merged, null, null);
         }

@@ -72,6 +72,21 @@ final class RowIndex {
         }
     }
 
+    /** Counts one more occurrence of a value already in the index; false (and nothing counted) when it is not there. */
+    boolean addIfPresent(int row) {
+        int slot = slotOf(table, row, cols);
+        if (slot < 0) {
+            return false;
+        }
+        slots[slot * STRIDE + 1]++;
+        return true;
+    }
+
+    /** Distinct values added so far. */
+    int distinct() {
+        return used;
+    }
+
     /** Doubles the slots, placing each entry by its stored hash; only while adding, before any {@link #take}. */
     private void grow() {
         int[] old = slots;

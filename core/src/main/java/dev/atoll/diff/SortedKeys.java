@@ -16,8 +16,15 @@ final class SortedKeys {
     /** For each new row the old row with its key, or -1; null when either side is not sorted so. */
     static int[] merge(Table before, int oldKey, Table after, int newKey) {
         double[] oldNumbers = numbers(before, oldKey);
-        double[] newNumbers = oldNumbers == null ? null : numbers(after, newKey);
-        boolean numeric = newNumbers != null;
+        return merge(before, oldKey, oldNumbers, after, newKey, oldNumbers == null ? null : numbers(after, newKey));
+    }
+
+    /**
+     * The same with the key columns' numbers already parsed: {@code oldNumbers} and {@code newNumbers} are the key columns' numbers (NaN when empty), or null
+     * when a side's key column is not numeric.
+     */
+    static int[] merge(Table before, int oldKey, double[] oldNumbers, Table after, int newKey, double[] newNumbers) {
+        boolean numeric = oldNumbers != null && newNumbers != null;
         if (!ascending(before, oldKey, numeric ? oldNumbers : null) || !ascending(after, newKey, numeric ? newNumbers : null)) {
             return null;
         }
@@ -49,7 +56,7 @@ final class SortedKeys {
         return numbers;
     }
 
-    /** Strictly ascending, as the numbers when given, else as bytes; an empty value is never ascending. */
+    /** Strictly ascending, as the numbers when given (NaN, an empty cell, never ascends), else as bytes; an empty value is never ascending. */
     private static boolean ascending(Table table, int col, double[] numbers) {
         int rows = table.rowCount();
         if (numbers != null) {

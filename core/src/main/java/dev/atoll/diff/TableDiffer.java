@@ -19,19 +19,23 @@ public final class TableDiffer {
 
     /** @param key the key column, or null to infer one (and fall back to a keyless diff) */
     public static TableDiff diff(Table before, Table after, String key) {
+        long T0=System.nanoTime();
         int oldWidth = before.columns().size();
         int newWidth = after.columns().size();
-        ColumnStats[] oldStats = new ColumnStats[oldWidth];
-        ColumnStats[] newStats = new ColumnStats[newWidth];
+        ColumnProfile[] oldProfiles = new ColumnProfile[oldWidth];
+        ColumnProfile[] newProfiles = new ColumnProfile[newWidth];
         // Columns are independent: profile them on all cores.
         IntStream.range(0, oldWidth + newWidth).parallel().forEach(c -> {
             if (c < oldWidth) {
-                oldStats[c] = ColumnProfile.of(before, c).stats;
+                oldProfiles[c] = ColumnProfile.of(before, c);
             } else {
-                newStats[c - oldWidth] = ColumnProfile.of(after, c - oldWidth).stats;
+                newProfiles[c - oldWidth] = ColumnProfile.of(after, c - oldWidth);
             }
         });
+        ColumnStats[] oldStats = stats(oldProfiles);
+        ColumnStats[] newStats = stats(newProfiles);
 
+        long T1=System.nanoTime();
         String keyNote;
         String chosen;
         if (key != null) {
@@ -45,7 +49,10 @@ public final class TableDiffer {
         }
         int[] match = null;
         if (chosen != null) {
-            RowComparer.KeyMatch keyMatch = RowComparer.matchByKey(before, after, before.columnIndex(chosen), after.columnIndex(chosen));
+            int oldKey = before.columnIndex(chosen);
+            int newKey = after.columnIndex(chosen);
+            int[] merged = SortedKeys.merge(before, oldKey, oldProfiles[oldKey].numbers, after, newKey, newProfiles[newKey].numbers);
+            RowComparer.KeyMatch keyMatch = RowComparer.matchByKey(before, after, oldKey, newKey, merged);
             if (keyMatch.duplicate() != null) {
                 Table in = keyMatch.duplicateIn();
                 throw notUnique(in, in.columnIndex(chosen), keyMatch.duplicate());
@@ -53,6 +60,7 @@ public final class TableDiffer {
             match = keyMatch.match();
         }
 
+        long T2=System.nanoTime();
         int[] matched = match;
         ColumnMatcher.Pairing pairing = ColumnMatcher.pair(before.columns(), after.columns(), oldStats, newStats,
                 matched != null
@@ -64,20 +72,43 @@ public final class TableDiffer {
                 ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
                 : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
 
+        long T3=System.nanoTime();
         Histogram[] histograms = new Histogram[newWidth];
         IntStream.range(0, newWidth).parallel().forEach(n -> {
             int o = pairing.newToOld()[n];
             if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
                 HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
-                bins.addBefore(before, o);
-                bins.addAfter(after, n);
+                bins.addBefore(oldProfiles[o].numbers);
+                bins.addAfter(newProfiles[n].numbers);
                 histograms[n] = bins.histogram();
             }
         });
+        long T4=System.nanoTime();
+        System.err.printf("profile %d key %d compare %d hist %d%n",(T1-T0)/1000000,(T2-T1)/1000000,(T3-T2)/1000000,(T4-T3)/1000000);
         List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
                 outcome.modifiedCells(), histograms);
         return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
-                outcome.added(), outcome.removed(), outcome.modified(), List.of());
+                outcome.added(), outcome.removed(), outcome.modified(), topCaveats(oldProfiles, newProfiles));
+    }
+
+    private static ColumnStats[] stats(ColumnProfile[] profiles) {
+        ColumnStats[] stats = new ColumnStats[profiles.length];
+        for (int c = 0; c < profiles.length; c++) {
+            stats[c] = profiles[c].stats;
+        }
+        return stats;
+    }
+
+    private static List<String> topCaveats(ColumnProfile[] before, ColumnProfile[] after) {
+        List<String> notes = new ArrayList<>();
+        for (ColumnProfile[] side : List.of(before, after)) {
+            for (ColumnProfile profile : side) {
+                if (profile.topCaveat != null) {
+                    notes.add(profile.topCaveat);
+                }
+            }
+        }
+        return notes;
     }
 
     static final String NO_KEY_NOTE = "no key: no single column is unique on both sides — rows compared as a multiset";

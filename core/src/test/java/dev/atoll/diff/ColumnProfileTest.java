@@ -52,4 +52,39 @@ class ColumnProfileTest {
         assertThat(ColumnProfile.of(table, 1).stats.mean()).isEqualTo(1.75);
         assertThat(ColumnProfile.of(table, 2).stats.type()).isEqualTo(ColumnType.BOOLEAN);
     }
+
+    /**
+     * Past {@link ColumnProfile#CATEGORY_LIMIT} distinct values new values go uncounted, values seen
+     * before go on being counted exactly, and the top is vouched for only when nothing uncounted can
+     * reach it.
+     */
+    @Test
+    void pastTheCategoryLimitCountsStayExactAndTheTopSaysWhenItMayMissAValue() {
+        int limit = ColumnProfile.CATEGORY_LIMIT;
+        List<String> early = new ArrayList<>(List.of("v"));
+        for (int k = 0; k < 5; k++) {
+            early.add("hot" + k); // counted before the limit, then 200 more times each after it
+        }
+        for (int i = 0; i < limit + 100; i++) {
+            early.add("u" + i);
+        }
+        for (int k = 0; k < 5; k++) {
+            for (int n = 0; n < 200; n++) {
+                early.add("hot" + k);
+            }
+        }
+        ColumnProfile heavyEarly = ColumnProfile.of(csv(early), 0);
+        assertThat(heavyEarly.stats.count()).isEqualTo(5 + limit + 100 + 1000);
+        assertThat(heavyEarly.stats.top()).extracting(ValueCount::count).containsOnly(201L);
+        // 105 occurrences went uncounted: no uncounted value can reach 201, so this is the true top.
+        assertThat(heavyEarly.topCaveat).isNull();
+
+        List<String> late = new ArrayList<>(early.subList(0, early.size() - 1000));
+        for (int n = 0; n < 300; n++) {
+            late.add("late"); // first seen after the limit: uncounted, yet the most frequent value
+        }
+        ColumnProfile heavyLate = ColumnProfile.of(csv(late), 0);
+        assertThat(heavyLate.stats.top()).extracting(ValueCount::value).doesNotContain("late");
+        assertThat(heavyLate.topCaveat).contains("'v'", "more than 10,000 distinct values", "up to 405 occurrences");
+    }
 }
