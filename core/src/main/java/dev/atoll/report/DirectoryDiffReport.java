@@ -1,8 +1,5 @@
 package dev.atoll.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.diff.TableDiff;
@@ -22,7 +19,6 @@ import java.util.Map;
  */
 public final class DirectoryDiffReport {
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DirectoryDiffReport() {
     }
@@ -130,7 +126,7 @@ public final class DirectoryDiffReport {
 
     /** The directory diff with the table diffs of its modified table files under {@code tables} (each as {@link JsonReport}). */
     public static String json(DirectoryDiff diff, List<TableDiff> tables) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("kind", "directory_diff");
         root.put("before", diff.before());
@@ -156,11 +152,7 @@ public final class DirectoryDiffReport {
         diff.problems().forEach(root.putArray("problems")::add);
         ArrayNode tableDiffs = root.putArray("tables");
         tables.forEach(table -> tableDiffs.add(JsonReport.tree(table)));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree failed to serialise", impossible);
-        }
+        return JsonTree.pretty(root);
     }
 
     static String summary(DirectoryDiff diff) {
@@ -209,7 +201,7 @@ public final class DirectoryDiffReport {
         if (image == null) {
             return null;
         }
-        ObjectNode i = JSON.createObjectNode();
+        ObjectNode i = JsonTree.object();
         i.put("width", image.width());
         i.put("height", image.height());
         i.put("format", image.format());

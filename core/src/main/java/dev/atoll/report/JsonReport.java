@@ -1,8 +1,5 @@
 package dev.atoll.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.diff.ColumnComparison;
@@ -25,21 +22,16 @@ import java.util.Locale;
  */
 public final class JsonReport {
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
 
     public static String render(TableDiff diff) {
-        try {
-            return JSON.writeValueAsString(tree(diff)) + "\n";
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree failed to serialise", impossible);
-        }
+        return JsonTree.pretty(tree(diff));
     }
 
     public static ObjectNode tree(TableDiff diff) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("kind", "table_diff");
         root.set("before", source(diff.before()));
@@ -90,7 +82,7 @@ public final class JsonReport {
     }
 
     private static ObjectNode source(SourceInfo source) {
-        ObjectNode s = JSON.createObjectNode();
+        ObjectNode s = JsonTree.object();
         s.put("path", source.path());
         s.put("format", source.format());
         s.put("rows", source.rows());
@@ -103,7 +95,7 @@ public final class JsonReport {
         if (stats == null) {
             return null;
         }
-        ObjectNode s = JSON.createObjectNode();
+        ObjectNode s = JsonTree.object();
         s.put("type", stats.type().name().toLowerCase(Locale.ROOT));
         s.put("count", stats.count());
         s.put("nulls", stats.nulls());
@@ -122,7 +114,7 @@ public final class JsonReport {
         if (histogram == null) {
             return null;
         }
-        ObjectNode h = JSON.createObjectNode();
+        ObjectNode h = JsonTree.object();
         h.put("min", histogram.min());
         h.put("max", histogram.max());
         histogram.before().forEach(h.putArray("before")::add);
@@ -131,7 +123,7 @@ public final class JsonReport {
     }
 
     private static ArrayNode rowSamples(List<RowSample> rows) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = JsonTree.array();
         for (RowSample row : rows) {
             ObjectNode r = array.addObject();
             r.put("line", row.line());

@@ -1,8 +1,5 @@
 package dev.atoll.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.diff.run.RunComparison;
@@ -16,7 +13,6 @@ import java.util.Locale;
 /** A run comparison as a GitLab Markdown table (for an MR note), an HTML page with metric curves, or versioned JSON (docs/diff.md). */
 public final class RunComparisonReport {
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
             + "th{background:#f3f3f3}.num{text-align:right}.charts{display:flex;flex-wrap:wrap;gap:1em}";
@@ -81,7 +77,7 @@ public final class RunComparisonReport {
     }
 
     public static String json(RunComparison comparison) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTree.object();
         root.put("schema_version", SCHEMA_VERSION);
         root.put("kind", "run_comparison");
         root.put("before_run_id", comparison.beforeRunId());
@@ -102,11 +98,7 @@ public final class RunComparisonReport {
             node.put("goal", m.goal() == null ? null : m.goal().name().toLowerCase(Locale.ROOT));
             node.put("verdict", m.verdict().name().toLowerCase(Locale.ROOT));
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree failed to serialise", impossible);
-        }
+        return JsonTree.pretty(root);
     }
 
     private static String summary(RunComparison comparison) {
