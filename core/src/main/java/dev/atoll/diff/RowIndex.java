@@ -11,7 +11,7 @@ import dev.atoll.diff.table.Table;
 final class RowIndex {
     private static final int STRIDE = 3; // row + 1 (0 = empty), count, hash
 
-    private final Table table;
+    private Table table;
     private final int[] cols;
     private int[] slots;
     private int mask;
@@ -33,6 +33,14 @@ final class RowIndex {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         this.slots = new int[capacity * STRIDE];
         this.mask = capacity - 1;
+    }
+
+    /**
+     * Reads rows from {@code grown} from now on: the same table with rows added since (a table read
+     * in ranges), which holds every row indexed so far at the same row numbers.
+     */
+    void rebind(Table grown) {
+        this.table = grown;
     }
 
     static int hash(Table t, int row, int[] cols) {

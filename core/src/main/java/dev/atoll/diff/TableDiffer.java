@@ -19,23 +19,15 @@ public final class TableDiffer {
 
     /** @param key the key column, or null to infer one (and fall back to a keyless diff) */
     public static TableDiff diff(Table before, Table after, String key) {
-        long T0=System.nanoTime();
-        int oldWidth = before.columns().size();
+        return diff(before, TableProfiler.of(before), after, TableProfiler.of(after), key);
+    }
+
+    /** The same with the tables' column profiles already made (while reading them). */
+    static TableDiff diff(Table before, ColumnProfile[] oldProfiles, Table after, ColumnProfile[] newProfiles, String key) {
         int newWidth = after.columns().size();
-        ColumnProfile[] oldProfiles = new ColumnProfile[oldWidth];
-        ColumnProfile[] newProfiles = new ColumnProfile[newWidth];
-        // Columns are independent: profile them on all cores.
-        IntStream.range(0, oldWidth + newWidth).parallel().forEach(c -> {
-            if (c < oldWidth) {
-                oldProfiles[c] = ColumnProfile.of(before, c);
-            } else {
-                newProfiles[c - oldWidth] = ColumnProfile.of(after, c - oldWidth);
-            }
-        });
         ColumnStats[] oldStats = stats(oldProfiles);
         ColumnStats[] newStats = stats(newProfiles);
 
-        long T1=System.nanoTime();
         String keyNote;
         String chosen;
         if (key != null) {
@@ -60,7 +52,6 @@ public final class TableDiffer {
             match = keyMatch.match();
         }
 
-        long T2=System.nanoTime();
         int[] matched = match;
         ColumnMatcher.Pairing pairing = ColumnMatcher.pair(before.columns(), after.columns(), oldStats, newStats,
                 matched != null
@@ -72,7 +63,6 @@ public final class TableDiffer {
                 ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
                 : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
 
-        long T3=System.nanoTime();
         Histogram[] histograms = new Histogram[newWidth];
         IntStream.range(0, newWidth).parallel().forEach(n -> {
             int o = pairing.newToOld()[n];
@@ -83,8 +73,6 @@ public final class TableDiffer {
                 histograms[n] = bins.histogram();
             }
         });
-        long T4=System.nanoTime();
-        System.err.printf("profile %d key %d compare %d hist %d%n",(T1-T0)/1000000,(T2-T1)/1000000,(T3-T2)/1000000,(T4-T3)/1000000);
         List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
                 outcome.modifiedCells(), histograms);
         return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,

@@ -57,9 +57,12 @@ public final class TableFileDiffer {
         long budget = (long) (limits.memoryBytes() * IN_MEMORY_SHARE);
         if (need <= budget) {
             progress.update("reading both files", 0, 0);
-            Table[] tables = TableReader.readPair(before, beforeName, after, afterName);
+            // Each file's columns are profiled on the thread that reads it, as its rows are parsed.
+            TableProfiler oldProfiler = new TableProfiler();
+            TableProfiler newProfiler = new TableProfiler();
+            Table[] tables = TableReader.readPair(before, beforeName, oldProfiler, after, afterName, newProfiler);
             progress.update("comparing", 0, 0);
-            return TableDiffer.diff(tables[0], tables[1], key);
+            return TableDiffer.diff(tables[0], oldProfiler.finish(tables[0]), tables[1], newProfiler.finish(tables[1]), key);
         }
         int partitions = (int) Math.min(4096, Math.max(2, Math.ceil(need / (limits.memoryBytes() * PARTITION_SHARE))));
         String why = String.format("the files would need about %,d MiB in memory, more than the %,d MiB of the %,d MiB heap a diff plans to use",

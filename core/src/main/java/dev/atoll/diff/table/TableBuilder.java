@@ -15,8 +15,16 @@ final class TableBuilder {
     private int[] lines;
     private int rows;
     private final ReadProblems problems;
+    private final RowsObserver observer;
+    private String format = "";
+    /** Rows the observer has seen. */
+    private int observed;
 
     TableBuilder(String source, List<String> columns, byte[] data, int used, int expectedRows) {
+        this(source, columns, data, used, expectedRows, RowsObserver.NONE);
+    }
+
+    TableBuilder(String source, List<String> columns, byte[] data, int used, int expectedRows, RowsObserver observer) {
         this.source = source;
         this.columns = columns;
         this.width = Math.max(1, columns.size());
@@ -27,6 +35,8 @@ final class TableBuilder {
         this.ends = new int[capacity * width];
         this.lines = new int[capacity];
         this.problems = new ReadProblems(source);
+        this.observer = observer;
+        observer.start(columns, expectedRows);
     }
 
     /** Appends bytes to the buffer (for sources that are not one file buffer) and returns their offset. */
@@ -64,6 +74,15 @@ final class TableBuilder {
             ends[base + col] = 0;
         }
         lines[rows++] = line;
+        if (rows - observed == RowsObserver.RANGE && observer != RowsObserver.NONE) {
+            observe();
+        }
+    }
+
+    /** Shows the rows not yet seen to the observer, in a table of the rows so far. */
+    private void observe() {
+        observer.rows(new Table(source, format, columns, data, starts, ends, lines, rows, List.of()), observed, rows);
+        observed = rows;
     }
 
     void problem(String message) {
@@ -75,6 +94,10 @@ final class TableBuilder {
     }
 
     Table build(String format) {
+        this.format = format;
+        if (observed < rows) {
+            observe();
+        }
         return new Table(source, format, columns, data, starts, ends, lines, rows, problems.list());
     }
 }

@@ -29,11 +29,16 @@ public final class TableReader {
 
     /** Reads a file that reports call {@code name} (e.g. {@code main:data/train.csv}); JSON Lines by the name's extension. */
     public static Table read(Path file, String name) {
+        return read(file, name, RowsObserver.NONE);
+    }
+
+    /** The same, showing the rows to {@code observer} as they are read. */
+    public static Table read(Path file, String name, RowsObserver observer) {
         byte[] raw = readBytes(file, name);
         if (isJsonLines(name)) {
-            return readJsonLines(name, raw);
+            return readJsonLines(name, raw, observer);
         }
-        return readDelimited(name, raw);
+        return readDelimited(name, raw, observer);
     }
 
     /** Reads both files at once (one core each); the first failure is thrown as it is. */
@@ -42,10 +47,16 @@ public final class TableReader {
     }
 
     public static Table[] readPair(Path before, String beforeName, Path after, String afterName) {
-        CompletableFuture<Table> later = CompletableFuture.supplyAsync(() -> read(after, afterName));
+        return readPair(before, beforeName, RowsObserver.NONE, after, afterName, RowsObserver.NONE);
+    }
+
+    /** Reads both files at once, each showing its rows to its observer on the thread that reads it. */
+    public static Table[] readPair(Path before, String beforeName, RowsObserver beforeObserver, Path after, String afterName,
+                                   RowsObserver afterObserver) {
+        CompletableFuture<Table> later = CompletableFuture.supplyAsync(() -> read(after, afterName, afterObserver));
         Table first;
         try {
-            first = read(before, beforeName);
+            first = read(before, beforeName, beforeObserver);
         } catch (RuntimeException failure) {
             later.exceptionally(ignored -> null);
             throw failure;
@@ -78,6 +89,10 @@ public final class TableReader {
     }
 
     public static Table readDelimited(String source, byte[] raw) {
+        return readDelimited(source, raw, RowsObserver.NONE);
+    }
+
+    public static Table readDelimited(String source, byte[] raw, RowsObserver observer) {
         TextEncoding.Decoded text = TextEncoding.toUtf8(raw);
         byte[] data = text.data();
         Dialect dialect = DialectSniffer.sniff(data, text.offset(), text.label());
@@ -92,17 +107,17 @@ public final class TableReader {
                         cells.add(new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
                     }
                     columns.addAll(headerNames(cells));
-                    builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
+                    builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer);
                     return true;
                 }
                 columns.addAll(positionalNames(count));
-                builder[0] = new TableBuilder(source, columns, data, data.length, estimate);
+                builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer);
             }
             builder[0].add(starts, ends, count, line);
             return true;
         });
         if (builder[0] == null) {
-            builder[0] = new TableBuilder(source, columns, data, data.length, 0);
+            builder[0] = new TableBuilder(source, columns, data, data.length, 0, observer);
         }
         if (unterminated > 0) {
             builder[0].problem(source + ": a quoted field is not closed before the end of the file — its text runs to the end");
@@ -156,6 +171,10 @@ public final class TableReader {
 
     /** JSON Lines: one object per line; columns are the union of top-level keys, nested values kept as JSON text. */
     public static Table readJsonLines(String source, byte[] raw) {
+        return readJsonLines(source, raw, RowsObserver.NONE);
+    }
+
+    public static Table readJsonLines(String source, byte[] raw, RowsObserver observer) {
         TextEncoding.Decoded text = TextEncoding.toUtf8(raw);
         String all = new String(text.data(), text.offset(), text.data().length - text.offset(), StandardCharsets.UTF_8);
         List<Map<String, String>> records = new ArrayList<>();
@@ -173,7 +192,7 @@ public final class TableReader {
             }
         }
         List<String> columns = new ArrayList<>(columnIndex.keySet());
-        TableBuilder builder = new TableBuilder(source, columns, new byte[Math.max(16, raw.length)], 0, records.size());
+        TableBuilder builder = new TableBuilder(source, columns, new byte[Math.max(16, raw.length)], 0, records.size(), observer);
         int[] starts = new int[columns.size()];
         int[] ends = new int[columns.size()];
         for (int r = 0; r < records.size(); r++) {

@@ -1,0 +1,119 @@
+package dev.atoll.diff;
+
+import dev.atoll.diff.table.Table;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds one column's {@link ColumnProfile} from rows as they arrive, a range at a time, so that a
+ * file is profiled while it is read, each range while its bytes are still in the cache. A column is
+ * numeric until its first value that is not a number; then it is counted as text from its first row
+ * (the rows so far are all in the table the range comes from).
+ */
+final class ColumnProfiler {
+    /** The value counter starts with room for this many distinct values and grows past it. */
+    private static final int DISTINCT_GUESS = 512;
+
+    private final int col;
+    private boolean numeric = true;
+    private long nulls;
+    private NumericMoments moments = new NumericMoments();
+    private double[] numbers;
+    private boolean bool = true;
+    private RowIndex values;
+    private long untracked;
+
+    /** @param expectedRows how many rows to make room for at first (more are made room for when they come) */
+    ColumnProfiler(int col, int expectedRows) {
+        this.col = col;
+        this.numbers = new double[Math.max(16, expectedRows)];
+    }
+
+    /** Rows {@code [from, to)} of {@code table}, which holds every row added before them too. */
+    void add(Table table, int from, int to) {
+        if (numeric) {
+            int stop = addNumbers(table, from, to);
+            if (stop == to) {
+                return;
+            }
+            numeric = false;
+            numbers = null;
+            moments = null;
+            nulls = 0;
+            values = new RowIndex(table, new int[]{col}, DISTINCT_GUESS);
+            from = 0;
+        }
+        values.rebind(table);
+        int r = countValues(table, from, to);
+        if (r < to) {
+            countKnownValues(table, r, to);
+        }
+    }
+
+    ColumnProfile finish(Table table) {
+        if (!numeric) {
+            values.rebind(table);
+            return ColumnProfile.text(table, col, nulls, bool, values, untracked);
+        }
+        double[] kept = numbers.length == table.rowCount() ? numbers : Arrays.copyOf(numbers, table.rowCount());
+        ColumnStats stats = moments.count() == 0 ? new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of())
+                : moments.stats(nulls);
+        return ColumnProfile.numeric(stats, kept);
+    }
+
+    /*
+     * One small method a loop: the JIT compiles each on its own and none sees the others' branches
+     * (one method with both loops was compiled seven times in a 1M-row diff, 0.6 s of compiler time).
+     */
+
+    /** Adds the numbers of the rows from {@code from}; returns the first row that is not a number, or {@code to}. */
+    private int addNumbers(Table table, int from, int to) {
+        if (to > numbers.length) {
+            numbers = Arrays.copyOf(numbers, Math.max(to, numbers.length * 2));
+        }
+        double[] kept = numbers;
+        NumericMoments sum = moments;
+        for (int r = from; r < to; r++) {
+            if (table.isNull(r, col)) {
+                nulls++;
+                kept[r] = Double.NaN;
+                continue;
+            }
+            double v = table.number(r, col);
+            if (Double.isNaN(v)) {
+                return r;
+            }
+            kept[r] = v;
+            sum.add(v);
+        }
+        return to;
+    }
+
+    /** Counts each value until {@link ColumnProfile#CATEGORY_LIMIT} distinct ones; returns the row where it stopped. */
+    private int countValues(Table table, int from, int to) {
+        RowIndex counter = values;
+        int r = from;
+        for (; r < to && counter.distinct() < ColumnProfile.CATEGORY_LIMIT; r++) {
+            if (table.isNull(r, col)) {
+                nulls++;
+                continue;
+            }
+            bool = bool && table.booleanWord(r, col);
+            counter.add(r);
+        }
+        return r;
+    }
+
+    /** Past the limit: counts values already counted, and how many occurrences of others go uncounted. */
+    private void countKnownValues(Table table, int from, int to) {
+        RowIndex counter = values;
+        for (int r = from; r < to; r++) {
+            if (table.isNull(r, col)) {
+                nulls++;
+            } else if (!counter.addIfPresent(r)) {
+                untracked++;
+            }
+        }
+    }
+}
