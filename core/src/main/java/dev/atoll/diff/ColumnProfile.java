@@ -2,7 +2,6 @@ package dev.atoll.diff;
 
 import dev.atoll.diff.table.Table;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,10 +52,10 @@ final class ColumnProfile {
         return new ColumnProfile(stats, numbers, null);
     }
 
-    static ColumnProfile text(Table table, int col, long nulls, boolean bool, RowIndex values, long untracked) {
+    static ColumnProfile text(Table table, int col, long nulls, boolean bool, ValueCounter values, long untracked) {
         // Past the limit bool is already false: "true" and "false" in any letter case are far fewer values.
         ColumnType type = bool ? ColumnType.BOOLEAN : ColumnType.TEXT;
-        List<ValueCount> top = top(table, col, values);
+        List<ValueCount> top = values.top(table, TOP);
         ColumnStats stats = new ColumnStats(table.rowCount() - nulls, nulls, type, null, null, null, null, top);
         return new ColumnProfile(stats, null, topCaveat(table.columns().get(col), table.source(), top, untracked));
     }
@@ -72,45 +71,6 @@ final class ColumnProfile {
         return String.format("Top values of '%s' in %s: it has more than %,d distinct values, so only the first %,d were counted"
                 + " (their counts are exact); a value first seen after them, with up to %,d occurrences, may be missing from its top %d.",
                 column, source, CATEGORY_LIMIT, CATEGORY_LIMIT, untracked, TOP);
-    }
-
-    /** The {@value #TOP} most frequent values of the counter. */
-    private static List<ValueCount> top(Table table, int col, RowIndex values) {
-        int[] best = new int[TOP];
-        int kept = 0;
-        for (int slot = 0; slot < values.slots(); slot++) {
-            int c = values.count(slot);
-            if (c == 0) {
-                continue;
-            }
-            int pos = kept < TOP ? kept++ : TOP;
-            if (pos == TOP && !ranksBefore(table, col, values, slot, best[TOP - 1])) {
-                continue;
-            }
-            if (pos == TOP) {
-                pos = TOP - 1;
-            }
-            while (pos > 0 && ranksBefore(table, col, values, slot, best[pos - 1])) {
-                best[pos] = best[pos - 1];
-                pos--;
-            }
-            best[pos] = slot;
-        }
-        List<ValueCount> top = new ArrayList<>(TOP);
-        for (int i = 0; i < kept; i++) {
-            top.add(new ValueCount(table.value(values.rowAt(best[i]), col), values.count(best[i])));
-        }
-        return top;
-    }
-
-    /** More frequent first; ties by first appearance in the file, so the ranking does not depend on hash order. */
-    private static boolean ranksBefore(Table table, int col, RowIndex values, int slot, int other) {
-        int a = values.count(slot);
-        int b = values.count(other);
-        if (a != b) {
-            return a > b;
-        }
-        return values.rowAt(slot) < values.rowAt(other);
     }
 
     /** Spreads a 32-bit hash over 64 bits so that sums of many of them rarely collide (splitmix64 finaliser). */

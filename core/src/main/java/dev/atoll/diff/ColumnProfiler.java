@@ -21,7 +21,7 @@ final class ColumnProfiler {
     private NumericMoments moments = new NumericMoments();
     private double[] numbers;
     private boolean bool = true;
-    private RowIndex values;
+    private ValueCounter values;
     private long untracked;
 
     /** @param expectedRows how many rows to make room for at first (more are made room for when they come) */
@@ -41,7 +41,7 @@ final class ColumnProfiler {
             numbers = null;
             moments = null;
             nulls = 0;
-            values = new RowIndex(table, new int[]{col}, DISTINCT_GUESS);
+            values = new ValueCounter(table, col, DISTINCT_GUESS);
             from = 0;
         }
         values.rebind(table);
@@ -92,7 +92,7 @@ final class ColumnProfiler {
 
     /** Counts each value until {@link ColumnProfile#CATEGORY_LIMIT} distinct ones; returns the row where it stopped. */
     private int countValues(Table table, int from, int to) {
-        RowIndex counter = values;
+        ValueCounter counter = values;
         int r = from;
         for (; r < to && counter.distinct() < ColumnProfile.CATEGORY_LIMIT; r++) {
             if (table.isNull(r, col)) {
@@ -100,18 +100,18 @@ final class ColumnProfiler {
                 continue;
             }
             bool = bool && table.booleanWord(r, col);
-            counter.add(r);
+            counter.add(table, r);
         }
         return r;
     }
 
     /** Past the limit: counts values already counted, and how many occurrences of others go uncounted. */
     private void countKnownValues(Table table, int from, int to) {
-        RowIndex counter = values;
+        ValueCounter counter = values;
         for (int r = from; r < to; r++) {
             if (table.isNull(r, col)) {
                 nulls++;
-            } else if (!counter.addIfPresent(r)) {
+            } else if (!counter.addIfPresent(table, r)) {
                 untracked++;
             }
         }

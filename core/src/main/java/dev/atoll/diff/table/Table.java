@@ -89,6 +89,32 @@ public final class Table {
         return Cells.hash(data, starts[cell], ends[cell]);
     }
 
+    /** The cell's length in bytes (0 for a null). */
+    public int length(int row, int col) {
+        int cell = row * columns.size() + col;
+        return ends[cell] - starts[cell];
+    }
+
+    /**
+     * Up to eight bytes of the cell from byte {@code from} on, as a little-endian long, zero past the
+     * cell's end: short values compare and hash as one or two words instead of byte by byte.
+     */
+    public long word(int row, int col, int from) {
+        int cell = row * columns.size() + col;
+        int start = starts[cell] + from;
+        int n = Math.min(Long.BYTES, ends[cell] - start);
+        if (start + Long.BYTES <= data.length) {
+            // One load, then the bytes past the cell's end masked off (n is 0 to 8).
+            long word = (long) TextEncoding.LONGS.get(data, start);
+            return n == Long.BYTES ? word : word & ((1L << (n << 3)) - 1);
+        }
+        long word = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            word = word << 8 | (data[start + i] & 0xFF);
+        }
+        return word;
+    }
+
     /** Whether the cell is {@code true} or {@code false} in any letter case. */
     public boolean booleanWord(int row, int col) {
         int cell = row * columns.size() + col;
