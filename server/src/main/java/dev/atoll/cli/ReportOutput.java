@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command's report goes: standard output, or the {@code --output} file, written whole or
@@ -37,9 +38,11 @@ final class ReportOutput {
             // Written beside the target (through a symbolic link, beside the file it names) and moved
             // into place, so a failed write never leaves half a report.
             Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
-            Path temp = Files.createTempFile(absolute.getParent(), ".atoll-report-", ".tmp");
+            // Named by process and clock rather than by Files.createTempFile, whose SecureRandom costs
+            // a short CLI run more than the write; CREATE_NEW still refuses a name that exists.
+            Path temp = absolute.resolveSibling(".atoll-report-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
             try {
-                Files.writeString(temp, report, StandardCharsets.UTF_8);
+                Files.writeString(temp, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
