@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The row half of a table diff, over two tables held in memory: keyed (rows matched by a unique key)
@@ -154,16 +155,53 @@ final class RowComparer {
         return anyValue;
     }
 
+    /** New rows from which the keyed comparison runs in two halves, one per core. */
+    private static final int SPLIT_ROWS = 1 << 16;
+
     static Outcome keyed(Table before, Table after, int newKey, int[] match, int[] oldCols, int[] newCols) {
-        long[] modifiedCells = new long[after.columns().size()];
         boolean[] seen = new boolean[before.rowCount()];
+        int rows = after.rowCount();
+        Outcome matched;
+        if (rows < SPLIT_ROWS) {
+            matched = keyedRows(before, after, newKey, match, oldCols, newCols, seen, 0, rows);
+        } else {
+            // Each half marks the old rows it matched in seen: distinct elements, as the match is one to one.
+            int half = rows / 2;
+            CompletableFuture<Outcome> second = CompletableFuture.supplyAsync(
+                    () -> keyedRows(before, after, newKey, match, oldCols, newCols, seen, half, rows));
+            Outcome first;
+            try {
+                first = keyedRows(before, after, newKey, match, oldCols, newCols, seen, 0, half);
+            } catch (RuntimeException failure) {
+                second.exceptionally(ignored -> null);
+                throw failure;
+            }
+            matched = first.plus(second.join());
+        }
+        long removed = 0;
+        List<RowSample> removedSample = new ArrayList<>();
+        for (int r = 0; r < seen.length; r++) {
+            if (!seen[r]) {
+                removed++;
+                sample(removedSample, before, r);
+            }
+        }
+        RowCounts counts = matched.counts();
+        return new Outcome(new RowCounts(counts.unchanged(), counts.added(), removed, counts.modified()), matched.modifiedCells(),
+                matched.added(), removedSample, matched.modified());
+    }
+
+    /** New rows {@code [from, to)} of a keyed comparison: added, modified and unchanged ones (removed ones are counted from {@code seen}). */
+    private static Outcome keyedRows(Table before, Table after, int newKey, int[] match, int[] oldCols, int[] newCols, boolean[] seen,
+                                     int from, int to) {
+        long[] modifiedCells = new long[after.columns().size()];
         long unchanged = 0;
         long added = 0;
         long modified = 0;
         List<RowSample> addedSample = new ArrayList<>();
         List<ModifiedRow> modifiedSample = new ArrayList<>();
         boolean sameColumns = sameColumns(before, after, oldCols, newCols);
-        for (int r = 0; r < after.rowCount(); r++) {
+        for (int r = from; r < to; r++) {
             if (match[r] < 0) {
                 added++;
                 sample(addedSample, after, r);
@@ -197,15 +235,7 @@ final class RowComparer {
                 modifiedSample.add(new ModifiedRow(after.value(r, newKey), before.line(old), after.line(r), cells));
             }
         }
-        long removed = 0;
-        List<RowSample> removedSample = new ArrayList<>();
-        for (int r = 0; r < seen.length; r++) {
-            if (!seen[r]) {
-                removed++;
-                sample(removedSample, before, r);
-            }
-        }
-        return new Outcome(new RowCounts(unchanged, added, removed, modified), modifiedCells, addedSample, removedSample, modifiedSample);
+        return new Outcome(new RowCounts(unchanged, added, 0, modified), modifiedCells, addedSample, List.of(), modifiedSample);
     }
 
     /** Whether every column is paired with the one at its own position, so that equal rows can be found on their bytes. */

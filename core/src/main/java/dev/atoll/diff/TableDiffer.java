@@ -6,7 +6,7 @@ import dev.atoll.errors.AtollException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares two tables held in memory: schema first (columns matched by name, then renamed columns
@@ -24,7 +24,6 @@ public final class TableDiffer {
 
     /** The same with the tables' column profiles already made (while reading them). */
     static TableDiff diff(Table before, ColumnProfile[] oldProfiles, Table after, ColumnProfile[] newProfiles, String key) {
-        int newWidth = after.columns().size();
         ColumnStats[] oldStats = stats(oldProfiles);
         ColumnStats[] newStats = stats(newProfiles);
 
@@ -59,12 +58,29 @@ public final class TableDiffer {
                         : (o, n) -> ColumnMatcher.sameMultiset(oldStats[o], ColumnProfile.fingerprint(before, o),
                                 newStats[n], ColumnProfile.fingerprint(after, n)));
 
-        RowComparer.Outcome outcome = match != null
-                ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
-                : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
+        // Histograms need the pairing, not the rows' outcome: they fill on another core meanwhile.
+        CompletableFuture<Histogram[]> histograms = CompletableFuture.supplyAsync(
+                () -> histograms(pairing, oldStats, oldProfiles, newStats, newProfiles));
+        RowComparer.Outcome outcome;
+        try {
+            outcome = match != null
+                    ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
+                    : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
+        } catch (RuntimeException failure) {
+            histograms.exceptionally(ignored -> null);
+            throw failure;
+        }
+        List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
+                outcome.modifiedCells(), histograms.join());
+        return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
+                outcome.added(), outcome.removed(), outcome.modified(), topCaveats(oldProfiles, newProfiles));
+    }
 
-        Histogram[] histograms = new Histogram[newWidth];
-        IntStream.range(0, newWidth).parallel().forEach(n -> {
+    /** A histogram per new column numeric on both sides (null for the others), over the range both sides span. */
+    private static Histogram[] histograms(ColumnMatcher.Pairing pairing, ColumnStats[] oldStats, ColumnProfile[] oldProfiles,
+                                          ColumnStats[] newStats, ColumnProfile[] newProfiles) {
+        Histogram[] histograms = new Histogram[newStats.length];
+        for (int n = 0; n < histograms.length; n++) {
             int o = pairing.newToOld()[n];
             if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
                 HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
@@ -72,11 +88,8 @@ public final class TableDiffer {
                 bins.addAfter(newProfiles[n].numbers);
                 histograms[n] = bins.histogram();
             }
-        });
-        List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
-                outcome.modifiedCells(), histograms);
-        return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
-                outcome.added(), outcome.removed(), outcome.modified(), topCaveats(oldProfiles, newProfiles));
+        }
+        return histograms;
     }
 
     private static ColumnStats[] stats(ColumnProfile[] profiles) {
