@@ -19,7 +19,7 @@ final class ColumnProfile {
     static final int CATEGORY_LIMIT = 10_000;
 
     final ColumnStats stats;
-    /** A numeric column's values by row (NaN for an empty cell); null for other columns. */
+    /** A numeric column's values by row (NaN for an empty cell, and past the last row when the array is longer); null for other columns. */
     final double[] numbers;
     /** Why the top values may not be the true top, or null when they are. */
     final String topCaveat;

@@ -16,6 +16,7 @@ final class ColumnProfiler {
     private static final int DISTINCT_GUESS = 512;
 
     private final int col;
+    private final int expectedRows;
     private boolean numeric = true;
     private long nulls;
     private NumericMoments moments = new NumericMoments();
@@ -27,12 +28,22 @@ final class ColumnProfiler {
     /** @param expectedRows how many rows to make room for at first (more are made room for when they come) */
     ColumnProfiler(int col, int expectedRows) {
         this.col = col;
-        this.numbers = new double[Math.max(16, expectedRows)];
+        this.expectedRows = expectedRows;
     }
 
     /** Rows {@code [from, to)} of {@code table}, which holds every row added before them too. */
     void add(Table table, int from, int to) {
+        // No array yet means this is the first range. Most text columns say so at their first value:
+        // then no array is made for numbers they will not have.
+        if (numeric && numbers == null && !startsWithNumber(table, from, to)) {
+            numeric = false;
+            moments = null;
+            values = new ValueCounter(table, col, DISTINCT_GUESS);
+        }
         if (numeric) {
+            if (numbers == null) {
+                numbers = new double[Math.max(to, expectedRows)];
+            }
             int stop = addNumbers(table, from, to);
             if (stop == to) {
                 return;
@@ -56,10 +67,22 @@ final class ColumnProfiler {
             values.rebind(table);
             return ColumnProfile.text(table, col, nulls, bool, values, untracked);
         }
-        double[] kept = numbers.length == table.rowCount() ? numbers : Arrays.copyOf(numbers, table.rowCount());
+        int rows = table.rowCount();
+        double[] kept = numbers == null ? new double[0] : numbers; // no array only when no row came
+        Arrays.fill(kept, Math.min(rows, kept.length), kept.length, Double.NaN); // room made for rows that did not come
         ColumnStats stats = moments.count() == 0 ? new ColumnStats(0, nulls, ColumnType.EMPTY, null, null, null, null, List.of())
                 : moments.stats(nulls);
         return ColumnProfile.numeric(stats, kept);
+    }
+
+    /** Whether the first value among rows {@code [from, to)} is a number (true when there is none yet). */
+    private boolean startsWithNumber(Table table, int from, int to) {
+        for (int r = from; r < to; r++) {
+            if (!table.isNull(r, col)) {
+                return !Double.isNaN(table.number(r, col));
+            }
+        }
+        return true;
     }
 
     /*

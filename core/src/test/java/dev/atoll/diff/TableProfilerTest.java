@@ -6,6 +6,7 @@ import dev.atoll.diff.table.TableReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class TableProfilerTest {
         byte[] bytes = csv(rows).getBytes(StandardCharsets.UTF_8);
         TableProfiler profiler = new TableProfiler();
         Table read = TableReader.readDelimited("t.csv", bytes.clone(), profiler);
-        assertSameProfiles(profiler.finish(read), TableProfiler.of(TableReader.readDelimited("t.csv", bytes.clone())));
+        assertSameProfiles(profiler.finish(read), TableProfiler.of(TableReader.readDelimited("t.csv", bytes.clone())), read.rowCount());
         assertThat(profiler.finish(read)[1].stats.type()).isEqualTo(ColumnType.TEXT);
         assertThat(profiler.finish(read)[5].topCaveat).contains("'name'");
     }
@@ -48,14 +49,25 @@ class TableProfilerTest {
         byte[] bytes = jsonl.toString().getBytes(StandardCharsets.UTF_8);
         TableProfiler profiler = new TableProfiler();
         Table read = TableReader.readJsonLines("t.jsonl", bytes, profiler);
-        assertSameProfiles(profiler.finish(read), TableProfiler.of(TableReader.readJsonLines("t.jsonl", bytes)));
+        assertSameProfiles(profiler.finish(read), TableProfiler.of(TableReader.readJsonLines("t.jsonl", bytes)), read.rowCount());
     }
 
-    private static void assertSameProfiles(ColumnProfile[] whileRead, ColumnProfile[] afterwards) {
+    /** A numeric column's numbers of the table's rows (the array may have room for more, NaN there); null for others. */
+    private static double[] rowsOf(double[] numbers, int rows) {
+        if (numbers != null) {
+            assertThat(numbers.length).isGreaterThanOrEqualTo(rows);
+            for (int r = rows; r < numbers.length; r++) {
+                assertThat(numbers[r]).isNaN();
+            }
+        }
+        return numbers == null ? null : Arrays.copyOf(numbers, rows);
+    }
+
+    private static void assertSameProfiles(ColumnProfile[] whileRead, ColumnProfile[] afterwards, int rows) {
         assertThat(whileRead).hasSameSizeAs(afterwards);
         for (int c = 0; c < whileRead.length; c++) {
             assertThat(whileRead[c].stats).as("column %d", c).isEqualTo(afterwards[c].stats);
-            assertThat(whileRead[c].numbers).as("column %d", c).isEqualTo(afterwards[c].numbers);
+            assertThat(rowsOf(whileRead[c].numbers, rows)).as("column %d", c).isEqualTo(rowsOf(afterwards[c].numbers, rows));
             assertThat(whileRead[c].topCaveat).as("column %d", c).isEqualTo(afterwards[c].topCaveat);
         }
     }
