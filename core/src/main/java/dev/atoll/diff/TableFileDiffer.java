@@ -24,10 +24,10 @@ public final class TableFileDiffer {
     static final double IN_MEMORY_SHARE = 0.6;
     /** Share of the memory limit one partition pair may plan to use; small, so the collector finds room for its arrays. */
     static final double PARTITION_SHARE = 0.125;
-    /** Per cell: a start and an end offset. */
-    static final int BYTES_PER_CELL = 8;
-    /** Per row: its line number and its share of the hash index (up to 4 slots of 12 bytes at the table's load). */
-    static final int BYTES_PER_ROW = 52;
+    /** Per cell, at worst: its end offset, its start (kept for quoted fields) and its parsed number (kept for numeric columns). */
+    static final int BYTES_PER_CELL = 16;
+    /** Per row: its line number, where it starts, and its share of the hash index (up to 4 slots of 12 bytes at the table's load). */
+    static final int BYTES_PER_ROW = 56;
     private static final int SAMPLE_BYTES = 64 * 1024;
 
     /** How much memory a diff may use and where its spill files go. */

@@ -5,32 +5,70 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A table held as one UTF-8 byte buffer plus field offsets, so that a million rows cost two ints
+ * A table held as one UTF-8 byte buffer plus field offsets, so that a million rows cost about one int
  * per cell instead of a {@code String} each; values are decoded only when a report needs them.
  * An empty field is a null.
+ *
+ * <p>Each cell's end is kept. Its start is kept too only where it cannot be worked out: in a row of
+ * a delimited file whose fields are all unquoted, each field starts one byte (the delimiter) after
+ * the one before ends, so such a row keeps just where it starts ({@code rowStarts}); a row with a
+ * quoted or a missing field keeps its starts in {@code explicitStarts}, found through a negative
+ * {@code rowStarts} entry. A table built from other buffers (spilled partitions) keeps every start.
  */
 public final class Table {
     private final String source;
     private final String format;
     private final List<String> columns;
     private final byte[] data;
+    /** Every cell's start, or null when they are kept compactly ({@link #rowStarts}, {@link #explicitStarts}). */
     private final int[] starts;
+    /** Per row: where its first field starts, when every later field starts right after the previous one's end and a delimiter; else {@code -(k + 1)}, k the row's block in {@link #explicitStarts}. */
+    private final int[] rowStarts;
+    private final int[] explicitStarts;
+    private final int width;
     private final int[] ends;
     private final int[] lines;
     private final int rows;
     private final List<String> problems;
 
+    /** A table that keeps every cell's start. */
     Table(String source, String format, List<String> columns, byte[] data, int[] starts, int[] ends,
           int[] lines, int rows, List<String> problems) {
+        this(source, format, columns, data, starts, null, null, ends, lines, rows, problems);
+    }
+
+    /** A table that keeps starts compactly: see the class comment. */
+    static Table compact(String source, String format, List<String> columns, byte[] data, int[] rowStarts, int[] explicitStarts,
+                         int[] ends, int[] lines, int rows, List<String> problems) {
+        return new Table(source, format, columns, data, null, rowStarts, explicitStarts, ends, lines, rows, problems);
+    }
+
+    private Table(String source, String format, List<String> columns, byte[] data, int[] starts, int[] rowStarts,
+                  int[] explicitStarts, int[] ends, int[] lines, int rows, List<String> problems) {
         this.source = source;
         this.format = format;
         this.columns = List.copyOf(columns);
         this.data = data;
         this.starts = starts;
+        this.rowStarts = rowStarts;
+        this.explicitStarts = explicitStarts;
+        this.width = this.columns.size();
         this.ends = ends;
         this.lines = lines;
         this.rows = rows;
         this.problems = List.copyOf(problems);
+    }
+
+    /** Where cell {@code cell} (row {@code row}, column {@code col}) starts in {@link #data}. */
+    private int start(int row, int col, int cell) {
+        if (starts != null) {
+            return starts[cell];
+        }
+        int rowStart = rowStarts[row];
+        if (rowStart < 0) {
+            return explicitStarts[(-rowStart - 1) * width + col];
+        }
+        return col == 0 ? rowStart : ends[cell - 1] + 1;
     }
 
     public String source() {
@@ -65,13 +103,13 @@ public final class Table {
     }
 
     public boolean isNull(int row, int col) {
-        int cell = row * columns.size() + col;
-        return starts[cell] == ends[cell];
+        int cell = row * width + col;
+        return start(row, col, cell) == ends[cell];
     }
 
     public String value(int row, int col) {
-        int cell = row * columns.size() + col;
-        int start = starts[cell];
+        int cell = row * width + col;
+        int start = start(row, col, cell);
         int end = ends[cell];
         return start == end ? null : new String(data, start, end - start, StandardCharsets.UTF_8);
     }
@@ -85,14 +123,14 @@ public final class Table {
     }
 
     public int hash(int row, int col) {
-        int cell = row * columns.size() + col;
-        return Cells.hash(data, starts[cell], ends[cell]);
+        int cell = row * width + col;
+        return Cells.hash(data, start(row, col, cell), ends[cell]);
     }
 
     /** The cell's length in bytes (0 for a null). */
     public int length(int row, int col) {
-        int cell = row * columns.size() + col;
-        return ends[cell] - starts[cell];
+        int cell = row * width + col;
+        return ends[cell] - start(row, col, cell);
     }
 
     /**
@@ -100,8 +138,8 @@ public final class Table {
      * cell's end: short values compare and hash as one or two words instead of byte by byte.
      */
     public long word(int row, int col, int from) {
-        int cell = row * columns.size() + col;
-        int start = starts[cell] + from;
+        int cell = row * width + col;
+        int start = start(row, col, cell) + from;
         int n = Math.min(Long.BYTES, ends[cell] - start);
         if (start + Long.BYTES <= data.length) {
             // One load, then the bytes past the cell's end masked off (n is 0 to 8).
@@ -117,17 +155,17 @@ public final class Table {
 
     /** Whether the cell is {@code true} or {@code false} in any letter case. */
     public boolean booleanWord(int row, int col) {
-        int cell = row * columns.size() + col;
-        return Cells.booleanWord(data, starts[cell], ends[cell]);
+        int cell = row * width + col;
+        return Cells.booleanWord(data, start(row, col, cell), ends[cell]);
     }
 
     /** Byte-wise equality of a cell here and a cell in {@code other}; both are UTF-8, so this is value equality. */
     public boolean sameValue(int row, int col, Table other, int otherRow, int otherCol) {
-        int a = row * columns.size() + col;
-        int b = otherRow * other.columns.size() + otherCol;
-        int from = starts[a];
+        int a = row * width + col;
+        int b = otherRow * other.width + otherCol;
+        int from = start(row, col, a);
         int length = ends[a] - from;
-        int otherFrom = other.starts[b];
+        int otherFrom = other.start(otherRow, otherCol, b);
         if (other.ends[b] - otherFrom != length) {
             return false;
         }
@@ -151,21 +189,19 @@ public final class Table {
      * must be compared one by one.
      */
     public boolean sameRowBytes(int row, Table other, int otherRow) {
-        int width = columns.size();
-        if (other.columns.size() != width) {
+        if (other.width != width || width == 0) {
             return false;
         }
         int a = row * width;
         int b = otherRow * width;
-        int base = starts[a];
+        int base = start(row, 0, a);
         int end = ends[a + width - 1];
-        int otherBase = other.starts[b];
-        int[] otherStarts = other.starts;
+        int otherBase = other.start(otherRow, 0, b);
         int[] otherEnds = other.ends;
         for (int c = 0; c < width; c++) {
-            int start = starts[a + c];
+            int start = start(row, c, a + c);
             int cellEnd = ends[a + c];
-            if (start < base || cellEnd > end || start - base != otherStarts[b + c] - otherBase
+            if (start < base || cellEnd > end || start - base != other.start(otherRow, c, b + c) - otherBase
                     || cellEnd - base != otherEnds[b + c] - otherBase) {
                 return false;
             }
@@ -175,20 +211,20 @@ public final class Table {
 
     /** Unsigned byte order of a cell here and a cell in {@code other} (code point order, as both are UTF-8); 0 only for equal values. */
     public int compareBytes(int row, int col, Table other, int otherRow, int otherCol) {
-        int a = row * columns.size() + col;
-        int b = otherRow * other.columns.size() + otherCol;
-        return Arrays.compareUnsigned(data, starts[a], ends[a], other.data, other.starts[b], other.ends[b]);
+        int a = row * width + col;
+        int b = otherRow * other.width + otherCol;
+        return Arrays.compareUnsigned(data, start(row, col, a), ends[a], other.data, other.start(otherRow, otherCol, b), other.ends[b]);
     }
 
     /** Whether the cell holds exactly these bytes. */
     public boolean sameBytes(int row, int col, byte[] bytes) {
-        int cell = row * columns.size() + col;
-        return Arrays.equals(data, starts[cell], ends[cell], bytes, 0, bytes.length);
+        int cell = row * width + col;
+        return Arrays.equals(data, start(row, col, cell), ends[cell], bytes, 0, bytes.length);
     }
 
     /** Parses the cell as a number without allocating for plain decimals; NaN when it is not a number. */
     public double number(int row, int col) {
-        int cell = row * columns.size() + col;
-        return Numbers.parse(data, starts[cell], ends[cell]);
+        int cell = row * width + col;
+        return Numbers.parse(data, start(row, col, cell), ends[cell]);
     }
 }

@@ -10,7 +10,10 @@ final class TableBuilder {
     private final int width;
     private byte[] data;
     private int dataLength;
-    private int[] starts;
+    /** See {@link Table}: where each row starts, or -(k + 1) for a row whose starts are block k of {@link #explicitStarts}. */
+    private int[] rowStarts;
+    private int[] explicitStarts;
+    private int explicitRows;
     private int[] ends;
     private int[] lines;
     private int rows;
@@ -31,7 +34,8 @@ final class TableBuilder {
         this.data = data;
         this.dataLength = used;
         int capacity = Math.max(16, expectedRows);
-        this.starts = new int[capacity * width];
+        this.rowStarts = new int[capacity];
+        this.explicitStarts = new int[16 * width];
         this.ends = new int[capacity * width];
         this.lines = new int[capacity];
         this.problems = new ReadProblems(source);
@@ -58,7 +62,7 @@ final class TableBuilder {
     void add(int[] fieldStarts, int[] fieldEnds, int count, int line) {
         if (rows == lines.length) {
             int capacity = rows * 2;
-            starts = Arrays.copyOf(starts, capacity * width);
+            rowStarts = Arrays.copyOf(rowStarts, capacity);
             ends = Arrays.copyOf(ends, capacity * width);
             lines = Arrays.copyOf(lines, capacity);
         }
@@ -67,11 +71,26 @@ final class TableBuilder {
         }
         int base = rows * width;
         int n = Math.min(count, width);
-        System.arraycopy(fieldStarts, 0, starts, base, n);
         System.arraycopy(fieldEnds, 0, ends, base, n);
         for (int col = n; col < width; col++) {
-            starts[base + col] = 0;
             ends[base + col] = 0;
+        }
+        boolean regular = count == width && count > 0;
+        for (int col = 1; col < n && regular; col++) {
+            regular = fieldStarts[col] == fieldEnds[col - 1] + 1;
+        }
+        if (regular) {
+            rowStarts[rows] = fieldStarts[0];
+        } else {
+            if ((explicitRows + 1) * width > explicitStarts.length) {
+                explicitStarts = Arrays.copyOf(explicitStarts, Math.max(explicitStarts.length * 2, (explicitRows + 1) * width));
+            }
+            int at = explicitRows * width;
+            System.arraycopy(fieldStarts, 0, explicitStarts, at, n);
+            for (int col = n; col < width; col++) {
+                explicitStarts[at + col] = 0;
+            }
+            rowStarts[rows] = -(++explicitRows);
         }
         lines[rows++] = line;
         if (rows - observed == RowsObserver.RANGE && observer != RowsObserver.NONE) {
@@ -81,7 +100,7 @@ final class TableBuilder {
 
     /** Shows the rows not yet seen to the observer, in a table of the rows so far. */
     private void observe() {
-        observer.rows(new Table(source, format, columns, data, starts, ends, lines, rows, List.of()), observed, rows);
+        observer.rows(Table.compact(source, format, columns, data, rowStarts, explicitStarts, ends, lines, rows, List.of()), observed, rows);
         observed = rows;
     }
 
@@ -98,6 +117,6 @@ final class TableBuilder {
         if (observed < rows) {
             observe();
         }
-        return new Table(source, format, columns, data, starts, ends, lines, rows, problems.list());
+        return Table.compact(source, format, columns, data, rowStarts, explicitStarts, ends, lines, rows, problems.list());
     }
 }

@@ -1,0 +1,54 @@
+package dev.atoll.diff.table;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cells read back the same whether a row's starts are worked out (all fields unquoted) or kept (quoted, ragged). */
+class TableStorageTest {
+
+    private static Table csv(String text) {
+        return TableReader.readDelimited("t.csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyKindOfRowReadsBackItsCells() {
+        Table table = csv("a,b,c\n"
+                + "1,xy,z\n"            // regular: starts worked out
+                + "\"2\",\"x,y\",z\n"   // quoted fields: starts kept
+                + "3,\"say \"\"hi\"\"\",\n" // doubled quotes, then an empty last field
+                + "4\n"                 // short: padded with empty cells
+                + "5,p,q,extra\n"       // long: cut
+                + ",,\n"                // all empty
+                + "6,é,ü\n");           // multi-byte, regular
+        String[][] expected = {
+                {"1", "xy", "z"}, {"2", "x,y", "z"}, {"3", "say \"hi\"", null}, {"4", null, null}, {"5", "p", "q"},
+                {null, null, null}, {"6", "é", "ü"}};
+        assertThat(table.rowCount()).isEqualTo(expected.length);
+        for (int r = 0; r < expected.length; r++) {
+            assertThat(table.row(r)).as("row %d", r).containsExactly(expected[r]);
+            for (int c = 0; c < 3; c++) {
+                assertThat(table.isNull(r, c)).isEqualTo(expected[r][c] == null);
+                int length = expected[r][c] == null ? 0 : expected[r][c].getBytes(StandardCharsets.UTF_8).length;
+                assertThat(table.length(r, c)).isEqualTo(length);
+            }
+        }
+        assertThat(table.number(0, 0)).isEqualTo(1.0);
+        assertThat(table.number(1, 0)).isEqualTo(2.0);
+        assertThat(table.word(1, 1, 0)).isEqualTo(table.word(1, 1, 0) & 0xFFFFFF).isEqualTo('x' | ',' << 8 | 'y' << 16);
+    }
+
+    /** Equal rows with the same layout compare as equal bytes; a quoted copy of a row is a different layout, not a different row. */
+    @Test
+    void rowsCompareByBytesOnlyWhenLaidOutAlike() {
+        Table before = csv("a,b\n1,xy\n2,zz\n");
+        Table after = csv("a,b\n\"1\",xy\n2,zz\n");
+        assertThat(after.sameRowBytes(1, before, 1)).isTrue();
+        assertThat(after.sameRowBytes(0, before, 0)).isFalse();
+        assertThat(after.sameValue(0, 0, before, 0, 0)).isTrue();
+        assertThat(Arrays.asList(after.row(0))).isEqualTo(Arrays.asList(before.row(0)));
+    }
+}
