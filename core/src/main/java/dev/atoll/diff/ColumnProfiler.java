@@ -24,6 +24,8 @@ final class ColumnProfiler {
     private boolean bool = true;
     private ValueCounter values;
     private long untracked;
+    /** A text cell's bytes as words ({@link Table#shortKey}), reused from cell to cell. */
+    private final long[] key = new long[2];
 
     /** @param expectedRows how many rows to make room for at first (more are made room for when they come) */
     ColumnProfiler(int col, int expectedRows) {
@@ -98,16 +100,15 @@ final class ColumnProfiler {
         double[] kept = numbers;
         NumericMoments sum = moments;
         for (int r = from; r < to; r++) {
-            if (table.isNull(r, col)) {
+            double v = table.number(r, col);
+            kept[r] = v;
+            if (Double.isNaN(v)) {
+                if (!table.isNull(r, col)) {
+                    return r; // a value that is not a number (an empty cell parses as NaN too)
+                }
                 nulls++;
-                kept[r] = Double.NaN;
                 continue;
             }
-            double v = table.number(r, col);
-            if (Double.isNaN(v)) {
-                return r;
-            }
-            kept[r] = v;
             sum.add(v);
         }
         return to;
@@ -116,14 +117,16 @@ final class ColumnProfiler {
     /** Counts each value until {@link ColumnProfile#CATEGORY_LIMIT} distinct ones; returns the row where it stopped. */
     private int countValues(Table table, int from, int to) {
         ValueCounter counter = values;
+        long[] key = this.key;
         int r = from;
         for (; r < to && counter.distinct() < ColumnProfile.CATEGORY_LIMIT; r++) {
-            if (table.isNull(r, col)) {
+            int length = table.shortKey(r, col, key);
+            if (length == 0) {
                 nulls++;
                 continue;
             }
             bool = bool && table.booleanWord(r, col);
-            counter.add(table, r);
+            counter.add(table, r, length, key);
         }
         return r;
     }
@@ -131,10 +134,12 @@ final class ColumnProfiler {
     /** Past the limit: counts values already counted, and how many occurrences of others go uncounted. */
     private void countKnownValues(Table table, int from, int to) {
         ValueCounter counter = values;
+        long[] key = this.key;
         for (int r = from; r < to; r++) {
-            if (table.isNull(r, col)) {
+            int length = table.shortKey(r, col, key);
+            if (length == 0) {
                 nulls++;
-            } else if (!counter.addIfPresent(table, r)) {
+            } else if (!counter.addIfPresent(table, r, length, key)) {
                 untracked++;
             }
         }

@@ -49,15 +49,14 @@ final class ValueCounter {
         return used + longer.distinct();
     }
 
-    /** Counts a non-empty cell. */
-    void add(Table table, int row) {
-        int length = table.length(row, col);
+    /** Counts a non-empty cell of {@code length} bytes, whose {@link Table#shortKey} words are {@code key} when it is short. */
+    void add(Table table, int row, int length, long[] key) {
         if (length > SHORT) {
             longer.add(row);
             return;
         }
-        long lo = table.word(row, col, 0);
-        long hi = length > Long.BYTES ? table.word(row, col, Long.BYTES) : 0;
+        long lo = key[0];
+        long hi = key[1];
         int slot = find(lo, hi, length);
         if (lengths[slot] != 0) {
             counts[slot]++;
@@ -74,14 +73,11 @@ final class ValueCounter {
     }
 
     /** Counts a non-empty cell if its value is already counted; false (nothing counted) if not. */
-    boolean addIfPresent(Table table, int row) {
-        int length = table.length(row, col);
+    boolean addIfPresent(Table table, int row, int length, long[] key) {
         if (length > SHORT) {
             return longer.addIfPresent(row);
         }
-        long lo = table.word(row, col, 0);
-        long hi = length > Long.BYTES ? table.word(row, col, Long.BYTES) : 0;
-        int slot = find(lo, hi, length);
+        int slot = find(key[0], key[1], length);
         if (lengths[slot] == 0) {
             return false;
         }

@@ -42,8 +42,9 @@ class ValueCounterTest {
 
         ValueCounter counter = new ValueCounter(table, 0, 4);
         Map<String, Long> expected = new LinkedHashMap<>(); // in order of first appearance
+        long[] key = new long[2];
         for (int r = 0; r < table.rowCount(); r++) {
-            counter.add(table, r);
+            counter.add(table, r, table.shortKey(r, 0, key), key);
             expected.merge(table.value(r, 0), 1L, Long::sum);
         }
         assertThat(counter.distinct()).isEqualTo(expected.size());
@@ -59,11 +60,12 @@ class ValueCounterTest {
         Table table = TableReader.readDelimited("v.csv", "v\nshort\na value longer than sixteen bytes\nshort\nother\na value longer than sixteen bytes\n"
                 .getBytes(StandardCharsets.UTF_8));
         ValueCounter counter = new ValueCounter(table, 0, 16);
-        counter.add(table, 0);
-        counter.add(table, 1);
-        assertThat(counter.addIfPresent(table, 2)).isTrue();
-        assertThat(counter.addIfPresent(table, 3)).isFalse();
-        assertThat(counter.addIfPresent(table, 4)).isTrue();
+        long[] key = new long[2];
+        counter.add(table, 0, table.shortKey(0, 0, key), key);
+        counter.add(table, 1, table.shortKey(1, 0, key), key);
+        assertThat(counter.addIfPresent(table, 2, table.shortKey(2, 0, key), key)).isTrue();
+        assertThat(counter.addIfPresent(table, 3, table.shortKey(3, 0, key), key)).isFalse();
+        assertThat(counter.addIfPresent(table, 4, table.shortKey(4, 0, key), key)).isTrue();
         assertThat(counter.distinct()).isEqualTo(2);
         assertThat(counter.top(table, 5)).containsExactly(new ValueCount("short", 2), new ValueCount("a value longer than sixteen bytes", 2));
     }

@@ -134,15 +134,25 @@ public final class Table {
     }
 
     /**
-     * Up to eight bytes of the cell from byte {@code from} on, as a little-endian long, zero past the
-     * cell's end: short values compare and hash as one or two words instead of byte by byte.
+     * The cell's length in bytes (0 for a null); when it is at most 16, also its bytes as two
+     * little-endian words in {@code words} (zero past the cell's end), so that short values hash and
+     * compare as two words instead of byte by byte. One lookup of the cell for all of it.
      */
-    public long word(int row, int col, int from) {
+    public int shortKey(int row, int col, long[] words) {
         int cell = row * width + col;
-        int start = start(row, col, cell) + from;
-        int n = Math.min(Long.BYTES, ends[cell] - start);
+        int start = start(row, col, cell);
+        int length = ends[cell] - start;
+        if (length <= 2 * Long.BYTES) {
+            words[0] = word(start, Math.min(Long.BYTES, length));
+            words[1] = length > Long.BYTES ? word(start + Long.BYTES, length - Long.BYTES) : 0;
+        }
+        return length;
+    }
+
+    /** {@code n} (0 to 8) bytes from {@code start} as a little-endian long. */
+    private long word(int start, int n) {
         if (start + Long.BYTES <= data.length) {
-            // One load, then the bytes past the cell's end masked off (n is 0 to 8).
+            // One load, then the bytes past the cell's end masked off.
             long word = (long) TextEncoding.LONGS.get(data, start);
             return n == Long.BYTES ? word : word & ((1L << (n << 3)) - 1);
         }

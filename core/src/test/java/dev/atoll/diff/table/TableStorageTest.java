@@ -38,7 +38,11 @@ class TableStorageTest {
         }
         assertThat(table.number(0, 0)).isEqualTo(1.0);
         assertThat(table.number(1, 0)).isEqualTo(2.0);
-        assertThat(table.word(1, 1, 0)).isEqualTo(table.word(1, 1, 0) & 0xFFFFFF).isEqualTo('x' | ',' << 8 | 'y' << 16);
+        long[] words = new long[2];
+        assertThat(table.shortKey(1, 1, words)).isEqualTo(3);
+        assertThat(words).containsExactly('x' | ',' << 8 | 'y' << 16, 0);
+        assertThat(table.shortKey(2, 1, words)).isEqualTo(8);
+        assertThat(words[0]).isEqualTo(0x2269682220796173L); // "say \"hi\"" little-endian
     }
 
     /** Equal rows with the same layout compare as equal bytes; a quoted copy of a row is a different layout, not a different row. */
