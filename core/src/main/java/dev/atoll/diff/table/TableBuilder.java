@@ -19,6 +19,8 @@ final class TableBuilder {
     private int rows;
     private final ReadProblems problems;
     private final RowsObserver observer;
+    /** The delimiter the rows come split at, or 0 when they do not come from a delimited file. */
+    private byte delimiter;
     private String format = "";
     /** Rows the observer has seen. */
     private int observed;
@@ -100,8 +102,14 @@ final class TableBuilder {
 
     /** Shows the rows not yet seen to the observer, in a table of the rows so far. */
     private void observe() {
-        observer.rows(Table.compact(source, format, columns, data, rowStarts, explicitStarts, ends, lines, rows, List.of()), observed, rows);
+        observer.rows(Table.compact(source, format, columns, data, rowStarts, explicitStarts, delimiter, ends, lines, rows, List.of()), observed, rows);
         observed = rows;
+    }
+
+    /** Says that the rows come from a delimited file split at {@code delimiter} (rows of unquoted fields then compare by their bytes). */
+    TableBuilder delimitedBy(byte delimiter) {
+        this.delimiter = delimiter;
+        return this;
     }
 
     void problem(String message) {
@@ -117,6 +125,6 @@ final class TableBuilder {
         if (observed < rows) {
             observe();
         }
-        return Table.compact(source, format, columns, data, rowStarts, explicitStarts, ends, lines, rows, problems.list());
+        return Table.compact(source, format, columns, data, rowStarts, explicitStarts, delimiter, ends, lines, rows, problems.list());
     }
 }

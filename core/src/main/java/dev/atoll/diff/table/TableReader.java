@@ -128,17 +128,17 @@ public final class TableReader {
                         cells.add(new String(data, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8));
                     }
                     columns.addAll(headerNames(cells));
-                    builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer);
+                    builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer).delimitedBy(dialect.delimiter());
                     return true;
                 }
                 columns.addAll(positionalNames(count));
-                builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer);
+                builder[0] = new TableBuilder(source, columns, data, data.length, estimate, observer).delimitedBy(dialect.delimiter());
             }
             builder[0].add(starts, ends, count, line);
             return true;
         });
         if (builder[0] == null) {
-            builder[0] = new TableBuilder(source, columns, data, data.length, 0, observer);
+            builder[0] = new TableBuilder(source, columns, data, data.length, 0, observer).delimitedBy(dialect.delimiter());
         }
         if (unterminated > 0) {
             builder[0].problem(source + ": a quoted field is not closed before the end of the file — its text runs to the end");

@@ -55,4 +55,15 @@ class TableStorageTest {
         assertThat(after.sameValue(0, 0, before, 0, 0)).isTrue();
         assertThat(Arrays.asList(after.row(0))).isEqualTo(Arrays.asList(before.row(0)));
     }
+
+    /** The same bytes split at another delimiter are other cells: rows compare by bytes only within one delimiter. */
+    @Test
+    void equalBytesSplitAtAnotherDelimiterAreNotTheSameRow() {
+        Table commas = csv("x,y\na,b;c\nd,e;f\n");
+        Table semicolons = csv("x;y\na,b;c\nd,e;f\n");
+        assertThat(commas.row(0)).containsExactly("a", "b;c");
+        assertThat(semicolons.row(0)).containsExactly("a,b", "c");
+        assertThat(commas.sameRowBytes(0, semicolons, 0)).isFalse();
+        assertThat(commas.sameRowBytes(0, commas, 0)).isTrue();
+    }
 }
