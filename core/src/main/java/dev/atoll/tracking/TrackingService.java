@@ -220,7 +220,7 @@ public final class TrackingService {
         List<Param> batchParams = orEmpty(params);
         List<Tag> batchTags = orEmpty(tags);
         TrackingValidation.batchLimits(batchMetrics, batchParams, batchTags);
-        batchMetrics.forEach(TrackingValidation::metric);
+        TrackingValidation.metrics(batchMetrics);
         batchParams.forEach(TrackingValidation::param);
         batchTags.forEach(TrackingValidation::tag);
         TrackingValidation.uniqueParamKeys(batchParams);

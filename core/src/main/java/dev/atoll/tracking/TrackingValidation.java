@@ -62,10 +62,30 @@ final class TrackingValidation {
 
     static void metric(Metric metric) {
         key("metric", metric.key());
-        // NaN and infinities are legal metric values in MLflow; only the key and time need checks.
+        timestamp(metric);
+    }
+
+    /** NaN and infinities are legal metric values in MLflow; only the key and time need checks. */
+    private static void timestamp(Metric metric) {
         if (metric.timestamp() < 0) {
             throw AtollException.invalidParameter("Got invalid timestamp " + metric.timestamp() + " for metric '"
                     + metric.key() + "' (value=" + metric.value() + "). Timestamp must be a nonnegative long (64-bit integer)");
+        }
+    }
+
+    /**
+     * Every metric of a batch: each distinct key checked once (a batch holds a few keys at many
+     * steps, and the key rule is a regular expression and a path normalisation), each timestamp.
+     */
+    static void metrics(List<Metric> metrics) {
+        Set<String> checkedKeys = new HashSet<>();
+        for (Metric metric : metrics) {
+            if (checkedKeys.contains(metric.key())) {
+                timestamp(metric);
+            } else {
+                metric(metric);
+                checkedKeys.add(metric.key());
+            }
         }
     }
 

@@ -90,4 +90,19 @@ class TrackingValidationTest {
         assertThatThrownBy(() -> TrackingValidation.required("", "name"))
                 .hasMessage("Missing value for required parameter 'name'.");
     }
+
+    /** A batch checks each distinct key once, yet every point's timestamp, and still names the first bad point. */
+    @Test
+    void batchMetricsCheckEachKeyOnceAndEveryTimestamp() {
+        List<Metric> fine = List.of(new Metric("loss", 0.5, 1, 0), new Metric("loss", 0.4, 2, 1), new Metric("acc", 0.9, 2, 1));
+        assertThatCode(() -> TrackingValidation.metrics(fine)).doesNotThrowAnyException();
+
+        List<Metric> lateBadTime = List.of(new Metric("loss", 0.5, 1, 0), new Metric("loss", 0.4, -3, 1));
+        assertThatThrownBy(() -> TrackingValidation.metrics(lateBadTime)).isInstanceOf(AtollException.class)
+                .hasMessageContaining("Got invalid timestamp -3 for metric 'loss'");
+
+        List<Metric> lateBadKey = List.of(new Metric("loss", 0.5, 1, 0), new Metric("../up", 0.4, 2, 1));
+        assertThatThrownBy(() -> TrackingValidation.metrics(lateBadKey)).isInstanceOf(AtollException.class)
+                .hasMessageContaining("Invalid metric name: '../up'");
+    }
 }
