@@ -8,7 +8,7 @@ import java.util.List;
  */
 public interface RowsObserver {
     /** Rows read in one range; the observer sees ranges of about this many. */
-    int RANGE = 2048;
+    int RANGE = 8192;
 
     /** Before the first range: the columns, and about how many rows to expect (an upper estimate). */
     void start(List<String> columns, int expectedRows);
