@@ -35,7 +35,6 @@ import java.util.Locale;
  * refused; a before-handler refuses traversal in URIs the router would have sent elsewhere.
  */
 public final class ArtifactRoutes implements Routes {
-    private static final String[] API_PREFIXES = {"/api/2.0", "/ajax-api/2.0"};
     private static final String PROXY = "/mlflow-artifacts/artifacts";
     private static final String MPU = "/mlflow-artifacts/mpu/";
     private static final int MAX_PARTS = 10_000;
@@ -50,7 +49,7 @@ public final class ArtifactRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         app.before(ArtifactRoutes::refuseTraversalInRawUri);
-        for (String api : API_PREFIXES) {
+        for (String api : Routes.MLFLOW_API_ROOTS) {
             app.get(api + PROXY, this::listProxy);
             app.put(api + PROXY + "/<path>", ctx -> {
                 try (InputStream body = ctx.req().getInputStream()) {

@@ -1,5 +1,6 @@
 package dev.atoll.server.mlflow;
 
+import dev.atoll.server.KeyValueJson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,12 +60,7 @@ final class TrackingJson {
             ArrayNode metrics = data.putArray("metrics");
             run.data().metrics().forEach(metric -> metrics.add(metric(metric)));
         }
-        if (!run.data().params().isEmpty()) {
-            ArrayNode params = data.putArray("params");
-            for (Param param : run.data().params()) {
-                params.addObject().put("key", param.key()).put("value", param.value());
-            }
-        }
+        KeyValueJson.put(data, "params", run.data().params(), Param::key, Param::value);
         tags(data, "tags", run.data().tags());
         ObjectNode inputs = json.putObject("inputs");
         if (!run.inputs().isEmpty()) {
@@ -145,13 +141,7 @@ final class TrackingJson {
     }
 
     private static void tags(ObjectNode parent, String field, List<Tag> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        ArrayNode array = parent.putArray(field);
-        for (Tag tag : tags) {
-            array.addObject().put("key", tag.key()).put("value", tag.value());
-        }
+        KeyValueJson.put(parent, field, tags, Tag::key, Tag::value);
     }
 
     private static void putIfSet(ObjectNode json, String field, String value) {

@@ -21,7 +21,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,6 @@ import java.util.List;
  * {@link TrackingService} call and writes MLflow's response.
  */
 public final class TrackingRoutes implements Routes {
-    static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
     private final TrackingService tracking;
 
     public TrackingRoutes(TrackingService tracking) {
@@ -249,10 +247,10 @@ public final class TrackingRoutes implements Routes {
     }
 
     private static void get(Javalin app, String path, Handler handler) {
-        PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.GET, prefix + path, handler));
+        Routes.MLFLOW_PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.GET, prefix + path, handler));
     }
 
     private static void post(Javalin app, String path, Handler handler) {
-        PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.POST, prefix + path, handler));
+        Routes.MLFLOW_PREFIXES.forEach(prefix -> app.addHttpHandler(HandlerType.POST, prefix + path, handler));
     }
 }

@@ -1,6 +1,6 @@
 package dev.atoll.server.registry;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.atoll.server.KeyValueJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atoll.registry.LoggedModel;
 import dev.atoll.tracking.Param;
@@ -35,19 +35,9 @@ final class LoggedModelJson {
         if (m.statusMessage() != null) {
             info.put("status_message", m.statusMessage());
         }
-        if (!m.tags().isEmpty()) {
-            ArrayNode tags = info.putArray("tags");
-            for (Tag tag : m.tags()) {
-                tags.addObject().put("key", tag.key()).put("value", tag.value());
-            }
-        }
+        KeyValueJson.put(info, "tags", m.tags(), Tag::key, Tag::value);
         ObjectNode data = node.putObject("data");
-        if (!m.params().isEmpty()) {
-            ArrayNode params = data.putArray("params");
-            for (Param param : m.params()) {
-                params.addObject().put("key", param.key()).put("value", param.value());
-            }
-        }
+        KeyValueJson.put(data, "params", m.params(), Param::key, Param::value);
         return node;
     }
 }

@@ -1,5 +1,6 @@
 package dev.atoll.server.registry;
 
+import dev.atoll.server.KeyValueJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,13 +126,7 @@ final class RegistryJson {
     }
 
     private static void tags(ObjectNode node, List<Tag> tags) {
-        if (!tags.isEmpty()) {
-            ArrayNode array = node.putArray("tags");
-            for (Tag tag : tags) {
-                ObjectNode t = array.addObject().put("key", tag.key());
-                putIfPresent(t, "value", tag.value());
-            }
-        }
+        KeyValueJson.put(node, "tags", tags, Tag::key, Tag::value);
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

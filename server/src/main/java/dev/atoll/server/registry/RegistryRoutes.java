@@ -34,7 +34,6 @@ import static dev.atoll.server.registry.RegistryJson.JSON;
  * and renders MLflow's JSON.
  */
 public final class RegistryRoutes implements Routes {
-    private static final String[] PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
 
     private final RegistryService registry;
     private final LoggedModelService loggedModels;
@@ -48,7 +47,7 @@ public final class RegistryRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app) {
-        for (String prefix : PREFIXES) {
+        for (String prefix : Routes.MLFLOW_PREFIXES) {
             route(app, prefix, HandlerType.POST, "registered-models/create", this::createModel);
             route(app, prefix, HandlerType.GET, "registered-models/get",
                     (in, ctx) -> modelResponse(registry.getRegisteredModel(in.requiredString("name"))));
@@ -112,7 +111,7 @@ public final class RegistryRoutes implements Routes {
                 return JSON.createObjectNode();
             });
         }
-        for (String prefix : PREFIXES) {
+        for (String prefix : Routes.MLFLOW_PREFIXES) {
             addLoggedModelRoutes(app, prefix + "logged-models");
             // MLflow 3's log_model calls it inside a run, before it registers the model.
             route(app, prefix, HandlerType.POST, "runs/outputs", (in, ctx) -> {
