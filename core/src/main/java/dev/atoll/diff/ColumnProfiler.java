@@ -126,7 +126,7 @@ final class ColumnProfiler {
                 continue;
             }
             bool = bool && table.booleanWord(r, col);
-            counter.add(table, r, length, key);
+            counter.add(r, length, key);
         }
         return r;
     }
@@ -139,7 +139,7 @@ final class ColumnProfiler {
             int length = table.shortKey(r, col, key);
             if (length == 0) {
                 nulls++;
-            } else if (!counter.addIfPresent(table, r, length, key)) {
+            } else if (!counter.addIfPresent(r, length, key)) {
                 untracked++;
             }
         }

@@ -50,7 +50,7 @@ final class ValueCounter {
     }
 
     /** Counts a non-empty cell of {@code length} bytes, whose {@link Table#shortKey} words are {@code key} when it is short. */
-    void add(Table table, int row, int length, long[] key) {
+    void add(int row, int length, long[] key) {
         if (length > SHORT) {
             longer.add(row);
             return;
@@ -73,7 +73,7 @@ final class ValueCounter {
     }
 
     /** Counts a non-empty cell if its value is already counted; false (nothing counted) if not. */
-    boolean addIfPresent(Table table, int row, int length, long[] key) {
+    boolean addIfPresent(int row, int length, long[] key) {
         if (length > SHORT) {
             return longer.addIfPresent(row);
         }

@@ -44,7 +44,7 @@ class ValueCounterTest {
         Map<String, Long> expected = new LinkedHashMap<>(); // in order of first appearance
         long[] key = new long[2];
         for (int r = 0; r < table.rowCount(); r++) {
-            counter.add(table, r, table.shortKey(r, 0, key), key);
+            counter.add(r, table.shortKey(r, 0, key), key);
             expected.merge(table.value(r, 0), 1L, Long::sum);
         }
         assertThat(counter.distinct()).isEqualTo(expected.size());
@@ -61,11 +61,11 @@ class ValueCounterTest {
                 .getBytes(StandardCharsets.UTF_8));
         ValueCounter counter = new ValueCounter(table, 0, 16);
         long[] key = new long[2];
-        counter.add(table, 0, table.shortKey(0, 0, key), key);
-        counter.add(table, 1, table.shortKey(1, 0, key), key);
-        assertThat(counter.addIfPresent(table, 2, table.shortKey(2, 0, key), key)).isTrue();
-        assertThat(counter.addIfPresent(table, 3, table.shortKey(3, 0, key), key)).isFalse();
-        assertThat(counter.addIfPresent(table, 4, table.shortKey(4, 0, key), key)).isTrue();
+        counter.add(0, table.shortKey(0, 0, key), key);
+        counter.add(1, table.shortKey(1, 0, key), key);
+        assertThat(counter.addIfPresent(2, table.shortKey(2, 0, key), key)).isTrue();
+        assertThat(counter.addIfPresent(3, table.shortKey(3, 0, key), key)).isFalse();
+        assertThat(counter.addIfPresent(4, table.shortKey(4, 0, key), key)).isTrue();
         assertThat(counter.distinct()).isEqualTo(2);
         assertThat(counter.top(table, 5)).containsExactly(new ValueCount("short", 2), new ValueCount("a value longer than sixteen bytes", 2));
     }

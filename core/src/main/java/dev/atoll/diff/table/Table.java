@@ -130,12 +130,6 @@ public final class Table {
         return Cells.hash(data, start(row, col, cell), ends[cell]);
     }
 
-    /** The cell's length in bytes (0 for a null). */
-    public int length(int row, int col) {
-        int cell = row * width + col;
-        return ends[cell] - start(row, col, cell);
-    }
-
     /**
      * The cell's length in bytes (0 for a null); when it is at most 16, also its bytes as two
      * little-endian words in {@code words} (zero past the cell's end), so that short values hash and

@@ -33,7 +33,7 @@ class TableStorageTest {
             for (int c = 0; c < 3; c++) {
                 assertThat(table.isNull(r, c)).isEqualTo(expected[r][c] == null);
                 int length = expected[r][c] == null ? 0 : expected[r][c].getBytes(StandardCharsets.UTF_8).length;
-                assertThat(table.length(r, c)).isEqualTo(length);
+                assertThat(table.shortKey(r, c, new long[2])).isEqualTo(length);
             }
         }
         assertThat(table.number(0, 0)).isEqualTo(1.0);
