@@ -125,7 +125,7 @@ final class ColumnProfiler {
                 nulls++;
                 continue;
             }
-            bool = bool && table.booleanWord(r, col);
+            bool = bool && Table.booleanWord(length, key);
             counter.add(r, length, key);
         }
         return r;

@@ -14,6 +14,17 @@ final class Cells {
         return h;
     }
 
+    /** "true" and "false" as little-endian words, and the bits that make an ASCII letter lower case. */
+    private static final long TRUE = 0x65757274L;
+    private static final long FALSE = 0x65736c6166L;
+    private static final long LOWER_CASE = 0x2020202020L;
+
+    /** The same for a value of {@code length} bytes held in {@code word} (little-endian, zero past its end). */
+    static boolean booleanWord(int length, long word) {
+        long lower = word | (LOWER_CASE >>> ((5 - length) << 3));
+        return (length == 4 && lower == TRUE) | (length == 5 && lower == FALSE);
+    }
+
     /** {@code true} or {@code false} in any letter case. */
     static boolean booleanWord(byte[] data, int start, int end) {
         int length = end - start;

@@ -140,30 +140,35 @@ public final class Table {
         int start = start(row, col, cell);
         int length = ends[cell] - start;
         if (length <= 2 * Long.BYTES) {
+            // No branch on the length: a branch that a column's first rows never take makes the
+            // compiler drop its code, and compile the loop again when a later column takes it.
             words[0] = word(start, Math.min(Long.BYTES, length));
-            words[1] = length > Long.BYTES ? word(start + Long.BYTES, length - Long.BYTES) : 0;
+            words[1] = word(start + Long.BYTES, Math.max(0, length - Long.BYTES));
         }
         return length;
     }
 
-    /** {@code n} (0 to 8) bytes from {@code start} as a little-endian long. */
+    /** {@code n} (0 to 8) bytes from {@code start} as a little-endian long; {@code start} may lie past the data when n is 0. */
     private long word(int start, int n) {
-        if (start + Long.BYTES <= data.length) {
-            // One load, then the bytes past the cell's end masked off.
-            long word = (long) TextEncoding.LONGS.get(data, start);
-            return n == Long.BYTES ? word : word & ((1L << (n << 3)) - 1);
+        if (data.length < Long.BYTES) {
+            long word = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                word = word << 8 | (data[start + i] & 0xFF);
+            }
+            return word;
         }
-        long word = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            word = word << 8 | (data[start + i] & 0xFF);
-        }
-        return word;
+        // One load of the eight bytes from start, or, near the end of the data, of the last eight
+        // bytes shifted down to start (no branch: the end comes once per file, and a branch taken
+        // only there would also cost a compilation); then the bytes past the cell masked off.
+        int at = Math.min(start, data.length - Long.BYTES);
+        long word = (long) TextEncoding.LONGS.get(data, at) >>> ((start - at) << 3);
+        int half = n << 2; // two shifts by 4n bytes' bits: one by 64 would be no shift at all
+        return word & ~((-1L << half) << half);
     }
 
-    /** Whether the cell is {@code true} or {@code false} in any letter case. */
-    public boolean booleanWord(int row, int col) {
-        int cell = row * width + col;
-        return Cells.booleanWord(data, start(row, col, cell), ends[cell]);
+    /** Whether a cell of {@code length} bytes whose {@link #shortKey} words are {@code words} is {@code true} or {@code false} in any letter case. */
+    public static boolean booleanWord(int length, long[] words) {
+        return Cells.booleanWord(length, words[0]);
     }
 
     /** Byte-wise equality of a cell here and a cell in {@code other}; both are UTF-8, so this is value equality. */

@@ -119,7 +119,7 @@ public final class TableReader {
         Dialect dialect = DialectSniffer.sniff(data, text.offset(), text.label());
         List<String> columns = new ArrayList<>();
         TableBuilder[] builder = new TableBuilder[1];
-        int estimate = estimateRows(data, text.offset());
+        int estimate = text.lineFeeds() + 1; // rows at most (a quoted field's line feeds count too), plus an unterminated last line
         int unterminated = CsvParser.parse(data, text.offset(), data.length, dialect.delimiter(), (starts, ends, count, line) -> {
             if (builder[0] == null) {
                 if (dialect.header()) {
@@ -171,23 +171,6 @@ public final class TableReader {
             candidate = base + "_" + n;
         }
         return candidate;
-    }
-
-    /** The line feeds plus one, counted a word at a time (a quoted field's line feeds count too: an estimate). */
-    static int estimateRows(byte[] data, int offset) {
-        int newlines = 0;
-        int i = offset;
-        for (; i + Long.BYTES <= data.length; i += Long.BYTES) {
-            long x = (long) TextEncoding.LONGS.get(data, i) ^ 0x0A0A0A0A0A0A0A0AL; // a line feed becomes a zero byte
-            long nonZero = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x; // high bit set in every non-zero byte
-            newlines += Long.bitCount(~nonZero & 0x8080808080808080L);
-        }
-        for (; i < data.length; i++) {
-            if (data[i] == '\n') {
-                newlines++;
-            }
-        }
-        return newlines + 1;
     }
 
     /** JSON Lines: one object per line; columns are the union of top-level keys, nested values kept as JSON text. */

@@ -13,29 +13,88 @@ import java.util.function.LongConsumer;
  * read as ISO-8859-1 (every byte is a character there, so nothing is lost or rejected) and re-encoded.
  */
 final class TextEncoding {
-    record Decoded(byte[] data, int offset, String label) {
+    /** The text as UTF-8 from {@code offset} (past a BOM), how it was encoded, and how many line feeds it holds. */
+    record Decoded(byte[] data, int offset, String label, int lineFeeds) {
     }
 
     /** Reads eight bytes of an array as one long (for word-at-a-time scans); the byte order does not matter for them. */
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
 
     private TextEncoding() {
     }
 
     static Decoded toUtf8(byte[] raw) {
         if (raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF) {
-            return new Decoded(raw, 3, "UTF-8 with BOM");
+            return new Decoded(raw, 3, "UTF-8 with BOM", lineFeeds(raw, 3));
         }
-        if (isUtf8(raw)) {
-            return new Decoded(raw, 0, "UTF-8");
+        int lineFeeds = utf8LineFeeds(raw, 0, raw.length);
+        if (lineFeeds >= 0) {
+            return new Decoded(raw, 0, "UTF-8", lineFeeds);
         }
-        return new Decoded(new String(raw, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8), 0,
-                "ISO-8859-1 (not valid UTF-8)");
+        byte[] utf8 = new String(raw, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
+        return new Decoded(utf8, 0, "ISO-8859-1 (not valid UTF-8)", lineFeeds(utf8, 0));
     }
 
     static boolean isUtf8(byte[] b) {
         return validPrefix(b, 0, b.length) == b.length;
+    }
+
+    /**
+     * The line feeds in {@code b[from, to)} when all of it is valid UTF-8, else -1: the check and the
+     * count in one pass over the bytes, eight at a time where they are ASCII.
+     */
+    static int utf8LineFeeds(byte[] b, int from, int to) {
+        int lineFeeds = 0;
+        int i = from;
+        while (i + Long.BYTES <= to) {
+            long word = (long) LONGS.get(b, i);
+            lineFeeds += lineFeedsIn(word); // a line feed is never part of a multi-byte character
+            if ((word & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
+            // Characters starting in this word; the last may run past it (its continuation bytes hold no line feed).
+            int wordEnd = i + Long.BYTES;
+            while (i < wordEnd) {
+                int length = characterLength(b, i, to);
+                if (length <= 0) {
+                    return -1;
+                }
+                i += length;
+            }
+        }
+        while (i < to) {
+            int length = characterLength(b, i, to);
+            if (length <= 0) {
+                return -1;
+            }
+            lineFeeds += b[i] == '\n' ? 1 : 0;
+            i += length;
+        }
+        return lineFeeds;
+    }
+
+    /** The line feeds in {@code data} from {@code offset}, counted a word at a time. */
+    static int lineFeeds(byte[] data, int offset) {
+        int lineFeeds = 0;
+        int i = offset;
+        for (; i + Long.BYTES <= data.length; i += Long.BYTES) {
+            lineFeeds += lineFeedsIn((long) LONGS.get(data, i));
+        }
+        for (; i < data.length; i++) {
+            lineFeeds += data[i] == '\n' ? 1 : 0;
+        }
+        return lineFeeds;
+    }
+
+    /** How many of a word's eight bytes are line feeds. */
+    private static int lineFeedsIn(long word) {
+        long x = word ^ LINE_FEEDS; // a line feed becomes a zero byte
+        long nonZero = ((x & LOW_BITS) + LOW_BITS) | x; // high bit set in every non-zero byte
+        return Long.bitCount(~nonZero & HIGH_BITS);
     }
 
     /**
@@ -49,48 +108,63 @@ final class TextEncoding {
                 i += Long.BYTES; // eight ASCII bytes at once: the common case, checked a word at a time
                 continue;
             }
-            int c = b[i];
-            if (c >= 0) {
-                i++;
-                continue;
-            }
-            c &= 0xFF;
-            int extra;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                extra = 1;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                extra = 2;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                extra = 3;
-                min = 0x10000;
-            } else {
-                return -1;
-            }
-            if (i + extra >= to) {
-                for (int k = i + 1; k < to; k++) {
-                    if ((b[k] & 0xC0) != 0x80) {
-                        return -1;
-                    }
-                }
+            int length = characterLength(b, i, to);
+            if (length == 0) {
                 return i;
             }
-            int cp = c & (0x3F >> extra);
-            for (int k = 1; k <= extra; k++) {
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    return -1;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (length < 0) {
                 return -1;
             }
-            i += extra + 1;
+            i += length;
         }
         return to;
+    }
+
+    /**
+     * The length of the UTF-8 character starting at {@code b[i]} (1 for ASCII); 0 when {@code to}
+     * cuts it but its bytes so far are valid; -1 when it is not valid UTF-8 (a stray continuation
+     * byte, an overlong form, a surrogate, past U+10FFFF).
+     */
+    private static int characterLength(byte[] b, int i, int to) {
+        int c = b[i];
+        if (c >= 0) {
+            return 1;
+        }
+        c &= 0xFF;
+        int extra;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            min = 0x10000;
+        } else {
+            return -1;
+        }
+        if (i + extra >= to) {
+            for (int k = i + 1; k < to; k++) {
+                if ((b[k] & 0xC0) != 0x80) {
+                    return -1;
+                }
+            }
+            return 0;
+        }
+        int cp = c & (0x3F >> extra);
+        for (int k = 1; k <= extra; k++) {
+            int cc = b[i + k] & 0xFF;
+            if ((cc & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return -1;
+        }
+        return extra + 1;
     }
 
     /** How a file is encoded, found by reading it once: whether it starts with a UTF-8 BOM and whether it is valid UTF-8. */

@@ -45,6 +45,30 @@ class TableStorageTest {
         assertThat(words[0]).isEqualTo(0x2269682220796173L); // "say \"hi\"" little-endian
     }
 
+    /** A short value's words hold its bytes wherever it sits: the first cell, the last bytes of the file, a file under eight bytes. */
+    @Test
+    void shortKeyWordsHoldTheCellsBytesWhereverItSits() {
+        String sixteen = "abcdefghijklmnop";
+        for (int length = 1; length <= 16; length++) {
+            String value = sixteen.substring(0, length);
+            for (String text : new String[]{"v\n" + value, "v\n" + value + "\n", "v\n" + value + "\nzz\n"}) {
+                Table table = csv(text);
+                long[] words = {-1, -1};
+                assertThat(table.shortKey(0, 0, words)).as(text).isEqualTo(length);
+                assertThat(words).as(text).containsExactly(littleEndian(value, 0), littleEndian(value, 8));
+            }
+        }
+    }
+
+    private static long littleEndian(String value, int from) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        long word = 0;
+        for (int i = Math.min(bytes.length, from + 8) - 1; i >= from; i--) {
+            word = word << 8 | (bytes[i] & 0xFF);
+        }
+        return word;
+    }
+
     /** Equal rows with the same layout compare as equal bytes; a quoted copy of a row is a different layout, not a different row. */
     @Test
     void rowsCompareByBytesOnlyWhenLaidOutAlike() {

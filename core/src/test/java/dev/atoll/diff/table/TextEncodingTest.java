@@ -22,6 +22,13 @@ class TextEncodingTest {
                 bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80)); // often makes it invalid
             }
             assertThat(TextEncoding.isUtf8(bytes)).as("round %d", round).isEqualTo(decodes(bytes));
+            // The one-pass check and count: -1 exactly when the text is not UTF-8, else its line feeds.
+            int lineFeeds = 0;
+            for (byte b : bytes) {
+                lineFeeds += b == '\n' ? 1 : 0;
+            }
+            assertThat(TextEncoding.utf8LineFeeds(bytes, 0, bytes.length)).as("round %d", round)
+                    .isEqualTo(decodes(bytes) ? lineFeeds : -1);
         }
     }
 
@@ -38,11 +45,11 @@ class TextEncodingTest {
         for (int round = 0; round < 1000; round++) {
             byte[] bytes = text(random);
             int offset = bytes.length == 0 ? 0 : random.nextInt(Math.min(bytes.length, 9));
-            int expected = 1;
+            int expected = 0;
             for (int i = offset; i < bytes.length; i++) {
                 expected += bytes[i] == '\n' ? 1 : 0;
             }
-            assertThat(TableReader.estimateRows(bytes, offset)).isEqualTo(expected);
+            assertThat(TextEncoding.lineFeeds(bytes, offset)).isEqualTo(expected);
         }
     }
 
