@@ -15,11 +15,19 @@ final class NumericMoments {
     private double mean;
     private double m2;
 
+    /**
+     * Adds a number (never NaN). Plain comparisons rather than Math.rint, min and max, which the JIT's
+     * first tier makes calls: so a -0 and a 0 keep whichever came first as the minimum.
+     */
     void add(double v) {
         count++;
-        integral &= v == Math.rint(v);
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+        integral &= v == (long) v || Math.abs(v) >= 0x1p52; // every double from 2^52 up is whole
+        if (v < min) {
+            min = v;
+        }
+        if (v > max) {
+            max = v;
+        }
         double delta = v - mean;
         mean += delta / count;
         m2 += delta * (v - mean);

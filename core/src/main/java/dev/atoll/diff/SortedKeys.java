@@ -33,7 +33,8 @@ final class SortedKeys {
         int o = 0;
         for (int r = 0; r < match.length; r++) {
             int order = 1;
-            while (o < oldRows && (order = numeric ? Double.compare(oldNumbers[o], newNumbers[r])
+            // No NaN here (both sides ascend); a -0 and a 0 compare equal, then differ in their bytes.
+            while (o < oldRows && (order = numeric ? compare(oldNumbers[o], newNumbers[r])
                     : before.compareBytes(o, oldKey, after, r, newKey)) < 0) {
                 o++;
             }
@@ -41,6 +42,10 @@ final class SortedKeys {
             match[r] = o < oldRows && order == 0 && before.sameValue(o, oldKey, after, r, newKey) ? o : -1;
         }
         return match;
+    }
+
+    private static int compare(double a, double b) {
+        return a < b ? -1 : a > b ? 1 : 0;
     }
 
     /** The column's values as numbers, or null when one is empty or not a number. */

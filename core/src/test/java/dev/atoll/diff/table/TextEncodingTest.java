@@ -53,6 +53,26 @@ class TextEncodingTest {
         }
     }
 
+    /** Long texts: the counts summed over many words (the lanes are summed every 255 words) stay exact. */
+    @Test
+    void lineFeedCountsOfLongTextsAgreeWithAByteLoop() {
+        Random random = new Random(3);
+        for (int round = 0; round < 20; round++) {
+            StringBuilder text = new StringBuilder();
+            int pieces = 1000 + random.nextInt(20_000);
+            for (int i = 0; i < pieces; i++) {
+                text.append(round % 2 == 0 ? "\n" : PIECES[random.nextInt(PIECES.length)]); // even rounds: all line feeds
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            int expected = 0;
+            for (byte b : bytes) {
+                expected += b == '\n' ? 1 : 0;
+            }
+            assertThat(TextEncoding.lineFeeds(bytes, 0)).as("round %d", round).isEqualTo(expected);
+            assertThat(TextEncoding.utf8LineFeeds(bytes, 0, bytes.length)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
     private static byte[] text(Random random) {
         StringBuilder text = new StringBuilder();
         int pieces = random.nextInt(12);
