@@ -26,16 +26,33 @@ public final class TableDiffer {
     static TableDiff diff(Table before, ColumnProfile[] oldProfiles, Table after, ColumnProfile[] newProfiles, String key) {
         ColumnStats[] oldStats = stats(oldProfiles);
         ColumnStats[] newStats = stats(newProfiles);
-
-        String keyNote;
-        String chosen;
         if (key != null) {
             requireKey(before.columns(), before.source(), key);
             requireKey(after.columns(), after.source(), key);
-            chosen = key; // unique on both sides: checked while matching
+        }
+        // Histograms need only the column pairs: those by name fill on another core from here, while
+        // the key merge (one core) runs; a renamed pair, found later, gets its histogram after.
+        int[] byName = ColumnMatcher.byName(before.columns(), after.columns());
+        CompletableFuture<Histogram[]> namedHistograms = CompletableFuture.supplyAsync(
+                () -> histograms(byName, new Histogram[byName.length], oldStats, oldProfiles, newStats, newProfiles));
+        try {
+            return diff(before, oldProfiles, oldStats, after, newProfiles, newStats, key, byName, namedHistograms);
+        } catch (RuntimeException failure) {
+            namedHistograms.exceptionally(ignored -> null);
+            throw failure;
+        }
+    }
+
+    private static TableDiff diff(Table before, ColumnProfile[] oldProfiles, ColumnStats[] oldStats, Table after,
+                                  ColumnProfile[] newProfiles, ColumnStats[] newStats, String key, int[] byName,
+                                  CompletableFuture<Histogram[]> namedHistograms) {
+        String keyNote;
+        String chosen;
+        if (key != null) {
+            chosen = key; // in both tables (checked above); unique on both sides: checked while matching
             keyNote = givenKeyNote(key);
         } else {
-            chosen = inferKey(before, after, ColumnMatcher.byName(before.columns(), after.columns()));
+            chosen = inferKey(before, after, byName);
             keyNote = chosen != null ? inferredKeyNote(chosen, "") : NO_KEY_NOTE;
         }
         int[] match = null;
@@ -58,31 +75,25 @@ public final class TableDiffer {
                         : (o, n) -> ColumnMatcher.sameMultiset(oldStats[o], ColumnProfile.fingerprint(before, o),
                                 newStats[n], ColumnProfile.fingerprint(after, n)));
 
-        // Histograms need the pairing, not the rows' outcome: they fill on another core meanwhile.
-        CompletableFuture<Histogram[]> histograms = CompletableFuture.supplyAsync(
-                () -> histograms(pairing, oldStats, oldProfiles, newStats, newProfiles));
-        RowComparer.Outcome outcome;
-        try {
-            outcome = match != null
-                    ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
-                    : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
-        } catch (RuntimeException failure) {
-            histograms.exceptionally(ignored -> null);
-            throw failure;
-        }
+        RowComparer.Outcome outcome = match != null
+                ? RowComparer.keyed(before, after, after.columnIndex(chosen), match, pairing.oldCols(), pairing.newCols())
+                : RowComparer.keyless(before, after, pairing.oldCols(), pairing.newCols());
+        Histogram[] histograms = histograms(pairing.newToOld(), namedHistograms.join(), oldStats, oldProfiles, newStats, newProfiles);
         List<ColumnComparison> columns = ColumnMatcher.comparisons(before.columns(), after.columns(), pairing, oldStats, newStats,
-                outcome.modifiedCells(), histograms.join());
+                outcome.modifiedCells(), histograms);
         return new TableDiff(source(before), source(after), chosen, keyNote, pairing.schemaChanges(), outcome.counts(), columns,
                 outcome.added(), outcome.removed(), outcome.modified(), topCaveats(oldProfiles, newProfiles));
     }
 
-    /** A histogram per new column numeric on both sides (null for the others), over the range both sides span. */
-    private static Histogram[] histograms(ColumnMatcher.Pairing pairing, ColumnStats[] oldStats, ColumnProfile[] oldProfiles,
+    /**
+     * Fills {@code histograms} (indexed by new column, null where none is made yet) for each new column
+     * paired in {@code newToOld} and numeric on both sides, over the range both sides span; returns it.
+     */
+    private static Histogram[] histograms(int[] newToOld, Histogram[] histograms, ColumnStats[] oldStats, ColumnProfile[] oldProfiles,
                                           ColumnStats[] newStats, ColumnProfile[] newProfiles) {
-        Histogram[] histograms = new Histogram[newStats.length];
         for (int n = 0; n < histograms.length; n++) {
-            int o = pairing.newToOld()[n];
-            if (o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
+            int o = newToOld[n];
+            if (histograms[n] == null && o >= 0 && ColumnMatcher.histogrammed(oldStats[o], newStats[n])) {
                 HistogramBins bins = new HistogramBins(oldStats[o], newStats[n]);
                 bins.addBefore(oldProfiles[o].numbers);
                 bins.addAfter(newProfiles[n].numbers);
