@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -70,17 +73,43 @@ public final class AtollCommand implements Runnable {
         return cli;
     }
 
-    /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
+    /**
+     * Runs the CLI and returns its exit code; tests call this instead of {@link #main}. A plain
+     * {@code diff} command line runs without picocli ({@link DiffArguments}); any other goes through it.
+     */
     public static int execute(String... args) {
+        DiffArguments diff = DiffArguments.parse(args);
+        return diff != null ? execute(diff) : executeWithPicocli(args);
+    }
+
+    /** Runs the CLI through picocli, whatever the command line. */
+    static int executeWithPicocli(String... args) {
         CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler(AtollCommand::handleError);
         return cli.execute(args);
     }
 
+    private static int execute(DiffArguments diff) {
+        // Writers as picocli makes them: the platform's charset, the error stream flushed on each line.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, Charset.defaultCharset())), true);
+        PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true);
+        try {
+            return diff.command().run(out, err);
+        } catch (Exception error) {
+            return handleError(error, err, diff.debug());
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     private static int handleError(Exception error, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
         boolean debug = parsed.matchedOption("--debug") != null
                 || parsed.subcommands().stream().anyMatch(sub -> sub.matchedOption("--debug") != null);
+        return handleError(error, cli.getErr(), debug);
+    }
+
+    private static int handleError(Exception error, PrintWriter err, boolean debug) {
         if (error instanceof AtollException atoll) {
             err.println("error: " + atoll.getMessage());
             if (debug) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code atoll diff OLD NEW}: two table files (CSV/TSV, JSON Lines) or two directories;
  * {@code atoll diff --repo DIR REV1 REV2 [PATH...]}: two revisions of a git repository.
  */
-@Command(name = "diff", description = {
+@Command(name = "diff", mixinStandardHelpOptions = true, description = {
         "Compare two tables (CSV/TSV, dialect sniffed, or JSON Lines): schema changes, added/removed/modified rows,",
         "per-column statistics with a distribution-shift flag, and samples; or two directories (added, removed,",
         "modified, renamed files, counts per folder, image dimensions); or, with --repo, two git revisions",
@@ -50,7 +51,12 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProgressLine progress = ProgressLine.onStandardError(spec.commandLine().getErr());
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the diff, the report to {@code out} (or --output), progress to {@code err}; returns the exit code. */
+    int run(PrintWriter out, PrintWriter err) {
+        ProgressLine progress = ProgressLine.onStandardError(err);
         TableFileDiffer.Limits limits = TableFileDiffer.Limits.ofRuntime();
         DataDiff diff;
         try {
@@ -68,7 +74,7 @@ public final class DiffCommand implements Callable<Integer> {
             progress.finish();
         }
         String report = DataDiffReport.render(diff, DataDiffReport.Format.valueOf(format.name().toUpperCase(Locale.ROOT)));
-        output.write(report, spec.commandLine().getOut());
+        output.write(report, out);
         return ExitCodes.OK;
     }
 }
