@@ -80,6 +80,23 @@ class TableStorageTest {
         assertThat(Arrays.asList(after.row(0))).isEqualTo(Arrays.asList(before.row(0)));
     }
 
+    /** Rows of every length up to 24 bytes: equal bytes are the same row; a change in any byte, or in the length, is not. */
+    @Test
+    void rowsOfAnyLengthCompareByEveryByte() {
+        String letters = "abcdefghijklmnopqrstuvwx";
+        for (int length = 1; length <= letters.length(); length++) {
+            String row = letters.substring(0, length);
+            Table table = csv("v\n" + row + "\n" + row + "\n" + row + "z\n");
+            assertThat(table.sameRowBytes(0, table, 1)).as(row).isTrue();
+            assertThat(table.sameRowBytes(0, table, 2)).as(row).isFalse();
+            for (int at = 0; at < length; at++) {
+                String changed = row.substring(0, at) + "_" + row.substring(at + 1);
+                Table other = csv("v\n" + changed + "\n");
+                assertThat(table.sameRowBytes(0, other, 0)).as("%s vs %s", row, changed).isFalse();
+            }
+        }
+    }
+
     /** The same bytes split at another delimiter are other cells: rows compare by bytes only within one delimiter. */
     @Test
     void equalBytesSplitAtAnotherDelimiterAreNotTheSameRow() {
