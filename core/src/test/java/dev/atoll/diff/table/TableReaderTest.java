@@ -67,6 +67,33 @@ class TableReaderTest {
         assertThat(t.format()).contains("ISO-8859-1");
     }
 
+    /**
+     * A byte that is not UTF-8 far into the file, after quoted fields with doubled quotes (undone in
+     * place as they are parsed), makes the whole file ISO-8859-1; the bytes given are left as they were.
+     */
+    @Test
+    void aLateLatin1ByteMakesTheWholeFileLatin1() {
+        StringBuilder text = new StringBuilder("id,name,note\n");
+        for (int r = 0; r < 20_000; r++) {
+            text.append(r).append(",caf\u00e9 ").append(r).append(",\"say \"\"hi\"\" ").append(r).append("\"\n");
+        }
+        text.append("20000,M\u00fcller,plain\n");
+        byte[] latin1 = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] original = latin1.clone();
+        Table t = TableReader.readDelimited("late.csv", latin1);
+        assertThat(t.format()).contains("ISO-8859-1");
+        assertThat(t.rowCount()).isEqualTo(20_001);
+        assertThat(t.row(0)).containsExactly("0", "caf\u00e9 0", "say \"hi\" 0");
+        assertThat(t.row(19_999)).containsExactly("19999", "caf\u00e9 19999", "say \"hi\" 19999");
+        assertThat(t.row(20_000)).containsExactly("20000", "M\u00fcller", "plain");
+        assertThat(latin1).as("the input, restored before it was read again").isEqualTo(original);
+
+        // The same text as UTF-8 stays UTF-8, multi-byte characters and all.
+        Table utf8 = TableReader.readDelimited("late.csv", text.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(utf8.format()).contains("UTF-8");
+        assertThat(utf8.row(20_000)).containsExactly("20000", "M\u00fcller", "plain");
+    }
+
     @Test
     void raggedRowsAreReportedWithLineNumbersAndKept() {
         Table t = csv("a,b,c\n1,2,3\n4,5\n6,7,8,9\n");
