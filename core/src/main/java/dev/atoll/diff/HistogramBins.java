@@ -9,6 +9,8 @@ final class HistogramBins {
     private final double min;
     private final double max;
     private final double width;
+    /** Bins per unit of value: one multiplication a value instead of a division (0 when all values are equal). */
+    private final double scale;
     private final long[] before = new long[BINS];
     private final long[] after = new long[BINS];
 
@@ -16,6 +18,7 @@ final class HistogramBins {
         this.min = Math.min(was.min(), is.min());
         this.max = Math.max(was.max(), is.max());
         this.width = (max - min) / BINS;
+        this.scale = width == 0 ? 0 : BINS / (max - min);
     }
 
     void addBefore(double value) {
@@ -36,8 +39,14 @@ final class HistogramBins {
     }
 
     private void add(long[] counts, double[] values) {
+        // add(counts, value) written out over locals: a call and field loads a value otherwise, for millions of values.
+        double min = this.min;
+        double scale = this.scale;
         for (double value : values) {
-            add(counts, value);
+            if (value == value) { // not NaN
+                int bin = (int) ((value - min) * scale);
+                counts[bin < 0 ? 0 : bin >= BINS ? BINS - 1 : bin]++;
+            }
         }
     }
 
@@ -45,7 +54,7 @@ final class HistogramBins {
         if (Double.isNaN(value)) {
             return;
         }
-        int bin = width == 0 ? 0 : (int) ((value - min) / width);
+        int bin = (int) ((value - min) * scale);
         counts[Math.min(BINS - 1, Math.max(0, bin))]++;
     }
 
