@@ -25,9 +25,12 @@ import java.util.function.Supplier;
 public final class AtollCommand implements Runnable {
     /**
      * The subcommands by name, in help order. Picocli reads every subcommand it is given by
-     * reflection (0.1–0.2 s for all of them), so a command line gets only the one it names.
+     * reflection (0.1–0.2 s for all of them), so a command line gets only the one it names. In a
+     * holder class: a plain diff, read without picocli, never makes these method references.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = subcommands();
+    }
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
@@ -64,8 +67,8 @@ public final class AtollCommand implements Runnable {
      */
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new AtollCommand());
-        boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
-        SUBCOMMANDS.forEach((name, command) -> {
+        boolean one = args.length > 0 && Subcommands.ALL.containsKey(args[0]) && !args[0].equals("help");
+        Subcommands.ALL.forEach((name, command) -> {
             if (!one || name.equals(args[0])) {
                 cli.addSubcommand(name, command.get());
             }
