@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code atoll init --kind data|code|ml [DIR]}: sets up an existing git repository; safe to run again. */
-@Command(name = "init", description = "Make an existing git repository a data, code or ML repository (idempotent; never overwrites your files).")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Make an existing git repository a data, code or ML repository (idempotent; never overwrites your files).")
 public final class InitCommand implements Callable<Integer> {
     @Option(names = "--kind", required = true, description = "data, code or ml", converter = KindConverter.class)
     RepositoryKind kind;

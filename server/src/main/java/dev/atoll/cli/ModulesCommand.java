@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** {@code atoll modules ...}: check a code module, and search the module catalogue. */
-@Command(name = "modules", description = "Validate code modules and search the module catalogue.",
+@Command(name = "modules", mixinStandardHelpOptions = true, description = "Validate code modules and search the module catalogue.",
         subcommands = {ModulesCommand.Validate.class, ModulesCommand.Search.class})
 public final class ModulesCommand implements Runnable {
     @Spec
@@ -39,7 +39,7 @@ public final class ModulesCommand implements Runnable {
     }
 
     /** Exits 1 and lists every problem, one {@code file:line:column: message} per line. */
-    @Command(name = "validate", description = "Check a code module (MLproject, annotations, requirements, entry point) without building it.")
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a code module (MLproject, annotations, requirements, entry point) without building it.")
     static final class Validate implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "The code module's directory (default: current directory).")
         Path dir;
@@ -69,7 +69,7 @@ public final class ModulesCommand implements Runnable {
     }
 
     /** {@code atoll modules search}: lists the catalogue, filtered by name, type and parameter. */
-    @Command(name = "search", aliases = "list", description = "List published modules, filtered by name, type and parameter.")
+    @Command(name = "search", mixinStandardHelpOptions = true, aliases = "list", description = "List published modules, filtered by name, type and parameter.")
     static final class Search implements Callable<Integer> {
         @Option(names = "--name", description = "name contains this text (case-insensitive)")
         String name;

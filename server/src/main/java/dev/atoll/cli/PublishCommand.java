@@ -45,6 +45,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin
     ModulesCommand.CatalogueOptions store;
 
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code atoll report BEFORE AFTER}: compares two tracked runs (by id, latest of a branch, or the baseline). */
-@Command(name = "report", description = {
+@Command(name = "report", mixinStandardHelpOptions = true, description = {
         "Compare two tracked runs: params, and metrics with old, new, delta and better/worse by each metric's goal.",
         "BEFORE and AFTER are run ids, branch:NAME (the latest finished run whose mlflow.source.git.branch tag is NAME)",
         "or baseline (the latest finished run tagged atoll.baseline=true). See docs/diff.md."})
