@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +35,6 @@ class ModelsCommandIT {
     AtollServer server;
     String baseUrl;
     LocalArtifactStore store;
-
-    record Result(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -64,24 +59,12 @@ class ModelsCommandIT {
         database.close();
     }
 
-    private Result atoll(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            String[] full = new String[args.length + 2];
-            full[0] = "models";
-            full[1] = "--tracking-uri=" + baseUrl;
-            System.arraycopy(args, 0, full, 2, args.length);
-            int code = AtollCommand.execute(full);
-            return new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private CliRun atoll(String... args) {
+        String[] full = new String[args.length + 2];
+        full[0] = "models";
+        full[1] = "--tracking-uri=" + baseUrl;
+        System.arraycopy(args, 0, full, 2, args.length);
+        return CliRun.of(full);
     }
 
     @Test
@@ -91,7 +74,7 @@ class ModelsCommandIT {
         store.put(dev.atoll.artifacts.ArtifactPath.parse("1/run1/artifacts/model/data/weights.bin"),
                 new java.io.ByteArrayInputStream(new byte[1234]));
 
-        Result registered = atoll("register", "fraud", "runs:/run1/model", "--run-id", "run1", "--tag", "team=risk");
+        CliRun registered = atoll("register", "fraud", "runs:/run1/model", "--run-id", "run1", "--tag", "team=risk");
         assertThat(registered.exitCode()).as(registered.err()).isZero();
         assertThat(registered.out()).contains("registered fraud version 1");
         assertThat(atoll("register", "fraud", "s3://models/fraud/2").out()).contains("registered fraud version 2");
@@ -99,18 +82,18 @@ class ModelsCommandIT {
         assertThat(atoll("alias", "fraud", "champion", "1").out()).contains("fraud@champion -> version 1");
         assertThat(atoll("promote", "fraud", "1", "Production", "--archive-existing").out()).contains("is now in Production");
 
-        Result list = atoll("list");
+        CliRun list = atoll("list");
         assertThat(list.out()).contains("fraud").contains("v2").contains("champion=v1");
-        Result show = atoll("show", "fraud");
+        CliRun show = atoll("show", "fraud");
         assertThat(show.out()).contains("alias:       champion -> v1").contains("Production").contains("runs:/run1/model");
-        Result lineage = atoll("show", "fraud", "--version", "@champion");
+        CliRun lineage = atoll("show", "fraud", "--version", "@champion");
         assertThat(lineage.out()).contains("code_commit      c0ffee").contains("data_commit      da7a").contains("tokenizer@0.3.1");
 
-        Result history = atoll("history", "fraud");
+        CliRun history = atoll("history", "fraud");
         assertThat(history.out()).contains("create_registered_model").contains("set_registered_model_alias")
                 .contains("current_stage: None -> Production");
 
-        Result download = atoll("download", "fraud", "@champion", "--output", dir.resolve("out").toString());
+        CliRun download = atoll("download", "fraud", "@champion", "--output", dir.resolve("out").toString());
         assertThat(download.exitCode()).as(download.err()).isZero();
         assertThat(download.out()).contains("downloaded 2 files (1245 bytes)");
         assertThat(dir.resolve("out/fraud-v1/MLmodel")).hasContent("flavors: {}");
@@ -119,33 +102,18 @@ class ModelsCommandIT {
 
     @Test
     void userErrorsPrintWhatAndWhatToDoAndExitOne() {
-        Result missing = atoll("show", "nope");
+        CliRun missing = atoll("show", "nope");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         // the in-process server's access log shares this stderr, so look for the CLI's own line
         assertThat(missing.err()).containsPattern("(?m)^error: Registered Model with name=nope not found");
 
         atoll("register", "m", "s3://b/1");
-        Result reserved = atoll("alias", "m", "latest", "1");
+        CliRun reserved = atoll("alias", "m", "latest", "1");
         assertThat(reserved.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(reserved.err()).contains("reserved");
 
-        Result down = AtollCommandHolder.run("models", "--tracking-uri=http://127.0.0.1:9", "list");
+        CliRun down = CliRun.of("models", "--tracking-uri=http://127.0.0.1:9", "list"); // not the fixture's server
         assertThat(down.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(down.err()).contains("cannot reach the Atoll server at http://127.0.0.1:9 — start it with 'atoll server'");
-    }
-
-    /** Runs the CLI without the fixture's --tracking-uri. */
-    static final class AtollCommandHolder {
-        static Result run(String... args) {
-            PrintStream err = System.err;
-            ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-            try {
-                System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-                int code = AtollCommand.execute(args);
-                return new Result(code, "", errBytes.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setErr(err);
-            }
-        }
     }
 }
