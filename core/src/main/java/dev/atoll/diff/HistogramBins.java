@@ -8,7 +8,6 @@ final class HistogramBins {
 
     private final double min;
     private final double max;
-    private final double width;
     /** Bins per unit of value: one multiplication a value instead of a division (0 when all values are equal). */
     private final double scale;
     private final long[] before = new long[BINS];
@@ -17,8 +16,7 @@ final class HistogramBins {
     HistogramBins(ColumnStats was, ColumnStats is) {
         this.min = Math.min(was.min(), is.min());
         this.max = Math.max(was.max(), is.max());
-        this.width = (max - min) / BINS;
-        this.scale = width == 0 ? 0 : BINS / (max - min);
+        this.scale = max == min ? 0 : BINS / (max - min);
     }
 
     void addBefore(double value) {
